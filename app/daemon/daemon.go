@@ -1,0 +1,361 @@
+// Package daemon wires the resident limber process together: the scheduling
+// engine, the tray, notifications, the window process, the control socket
+// and the files, around one loop that owns all of them.
+package daemon
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/desktop"
+	"github.com/limber-app/limber/app/notify"
+	"github.com/limber-app/limber/app/store"
+	"github.com/limber-app/limber/app/tray"
+	"github.com/limber-app/limber/app/uiproc"
+	"github.com/limber-app/limber/app/uiproto"
+	"github.com/limber-app/limber/exercises"
+	"github.com/limber-app/limber/reminders"
+)
+
+// ErrRunning is returned by Run when another limber already runs; the
+// caller has asked it to show its window.
+var ErrRunning = errors.New("limber is already running")
+
+// trayGrace is how long a tray host may take to appear after limber starts
+// (at login the panel and Limber start at the same time).
+const trayGrace = 3 * time.Second
+
+// request is a control-socket request waiting for the loop's answer.
+type request struct {
+	req   control.Request
+	reply chan control.Response
+}
+
+// daemon is the state the loop owns. Only the loop goroutine touches it.
+type daemon struct {
+	paths   store.Paths
+	cfg     store.Config
+	engine  *reminders.Engine
+	history store.History
+	tray    *tray.Tray
+	ui      *uiproc.Process // nil when limber-ui is missing
+	recent  exercises.History
+	wake    time.Time // when the engine wants the next Tick
+	quit    bool
+}
+
+// Run runs the resident process until the user quits or a signal ends it.
+func Run(paths store.Paths, lim store.Limits) error {
+	srv, err := control.Listen(paths.Socket)
+	if errors.Is(err, control.ErrRunning) {
+		if _, err := control.Call(paths.Socket, control.Request{Cmd: "show"}); err != nil {
+			return fmt.Errorf("limber is running but does not answer: %w", err)
+		}
+		return ErrRunning
+	}
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+
+	d := &daemon{paths: paths, history: store.History{Path: paths.History}}
+	d.loadConfig(lim)
+	d.recent = recentFromHistory(d.history)
+	now := time.Now()
+	d.engine = reminders.NewEngine(d.cfg.Schedule, now)
+	if path, err := uiproc.Find(); err != nil {
+		log.Print(err)
+		d.notify("Limber cannot open windows", "limber-ui was not found next to limber or on PATH; reminders come as notifications only.")
+	} else {
+		d.ui = uiproc.New(path)
+	}
+
+	requests := make(chan request)
+	go srv.Serve(func(r control.Request) control.Response {
+		reply := make(chan control.Response, 1)
+		requests <- request{req: r, reply: reply}
+		return <-reply
+	})
+	d.tray = tray.Start()
+	defer d.tray.Stop()
+	return d.loop(requests)
+}
+
+func (d *daemon) loadConfig(lim store.Limits) {
+	if _, err := store.EnsureConfig(d.paths.Config); err != nil {
+		log.Print(err)
+	}
+	cfg, warnings, err := store.LoadConfig(d.paths.Config, lim)
+	for _, w := range warnings {
+		log.Print(w)
+	}
+	d.cfg = cfg
+	if err != nil {
+		log.Print(err)
+		first := err.Error()
+		var ps store.Problems
+		if errors.As(err, &ps) && len(ps) > 0 {
+			first = ps[0].Error()
+		}
+		d.notify("Limber's settings have a problem", first+"\nLimber uses its defaults until the file is fixed; the file was left as it is.")
+	}
+}
+
+func (d *daemon) loop(requests <-chan request) error {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+
+	hostCheck := time.After(trayGrace)
+	timer := time.NewTimer(0)
+	defer timer.Stop()
+	var uiEvents <-chan uiproto.Event
+	if d.ui != nil {
+		uiEvents = d.ui.Events()
+	}
+	for !d.quit {
+		select {
+		case <-timer.C:
+			d.step(reminders.Event{Type: reminders.Tick})
+		case a := <-d.tray.Actions():
+			d.trayAction(a)
+		case r := <-requests:
+			r.reply <- d.handle(r.req)
+		case ev := <-uiEvents:
+			d.uiEvent(ev)
+		case <-hostCheck:
+			d.checkTrayHost()
+		case s := <-sigs:
+			log.Printf("%v: quitting", s)
+			d.quit = true
+		}
+		if !d.quit {
+			timer.Reset(d.wait())
+		}
+	}
+	if d.ui != nil {
+		d.ui.Stop(5 * time.Second)
+	}
+	return nil
+}
+
+// step feeds ev to the engine, delivers what falls due and updates the tray.
+func (d *daemon) step(ev reminders.Event) {
+	now := time.Now().Round(0)
+	due := d.engineStep(now, ev)
+	for _, r := range due {
+		d.deliver(r, now)
+	}
+	d.showStatus(now)
+}
+
+// wait returns how long the loop may sleep: until the engine's next wake,
+// but no later than the next minute boundary, so the tray stays right after
+// the machine wakes from sleep (timers stop while it sleeps).
+func (d *daemon) wait() time.Duration {
+	now := time.Now()
+	next := now.Truncate(time.Minute).Add(time.Minute)
+	if !d.wake.IsZero() && d.wake.Before(next) {
+		next = d.wake
+	}
+	return max(next.Sub(now), 0)
+}
+
+// engineStep is the only way the daemon steps the engine: it keeps the
+// engine's requested wake time.
+func (d *daemon) engineStep(now time.Time, ev reminders.Event) []reminders.Reminder {
+	due, wake := d.engine.Step(now, ev)
+	d.wake = wake
+	return due
+}
+
+func (d *daemon) showStatus(now time.Time) {
+	st := d.engine.Status(now)
+	d.tray.Show(statusText(st, now), trayState(st))
+}
+
+func (d *daemon) deliver(r reminders.Reminder, now time.Time) {
+	d.record(store.Entry{At: now, Type: store.EntryDue, Kind: string(r.Kind)})
+	switch r.Kind {
+	case reminders.Stand:
+		ids := d.suggest(now)
+		body := "Time for a short stretch."
+		if ex, ok := exercises.Get(firstOf(ids)); ok {
+			body = ex.Name + ": " + ex.Steps[0]
+		}
+		d.notify(standTitle, body)
+		if d.cfg.Card.AutoOpen && !r.Repeat {
+			d.openCard(ids, string(r.Kind), false)
+		}
+	case reminders.Posture:
+		d.notify(postureTitle, postureBody)
+		d.engineStep(now, reminders.Event{Type: reminders.Respond, Kind: r.Kind, Outcome: reminders.Done})
+	case reminders.Water:
+		d.notify(waterTitle, waterBody)
+		d.engineStep(now, reminders.Event{Type: reminders.Respond, Kind: r.Kind, Outcome: reminders.Done})
+	}
+}
+
+func (d *daemon) suggest(now time.Time) []string {
+	list := exercises.Suggest(d.cfg.Stretches, d.recent, now, 8)
+	ids := make([]string, len(list))
+	for i, ex := range list {
+		ids[i] = ex.ID
+	}
+	return ids
+}
+
+func firstOf(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return ids[0]
+}
+
+// openCard asks limber-ui for a stretch card. focus is true when the user
+// asked for it, false when a break fell due on its own.
+func (d *daemon) openCard(ids []string, kind string, focus bool) {
+	if d.ui == nil || len(ids) == 0 {
+		return
+	}
+	d.recent.Suggested = append(d.recent.Suggested, ids[0])
+	err := d.ui.Send(uiproto.Command{
+		Op: uiproto.OpCard, Exercises: ids, Kind: kind, Focus: focus, Strict: d.cfg.Card.Strict,
+	})
+	if err != nil {
+		log.Print(err)
+	}
+}
+
+func (d *daemon) startStretch() {
+	now := time.Now().Round(0)
+	d.engineStep(now, reminders.Event{Type: reminders.Trigger, Kind: reminders.Stand})
+	d.openCard(d.suggest(now), string(reminders.Stand), true)
+	d.showStatus(now)
+}
+
+func (d *daemon) trayAction(a tray.Action) {
+	switch a {
+	case tray.StartStretch:
+		d.startStretch()
+	case tray.PauseHour:
+		d.step(reminders.Event{Type: reminders.Pause, Until: time.Now().Add(time.Hour)})
+	case tray.Resume:
+		d.step(reminders.Event{Type: reminders.Resume})
+	case tray.Quit:
+		d.quit = true
+	}
+}
+
+func (d *daemon) uiEvent(ev uiproto.Event) {
+	switch ev.Op {
+	case uiproto.OpOutcome:
+		now := time.Now().Round(0)
+		kind := reminders.Kind(ev.Kind)
+		if kind == "" {
+			kind = reminders.Stand
+		}
+		d.record(store.Entry{At: now, Type: store.EntryOutcome, Kind: string(kind), Exercise: ev.Exercise, Outcome: ev.Outcome})
+		if ev.Outcome == string(reminders.Hurt) {
+			if d.recent.Hurt == nil {
+				d.recent.Hurt = map[string]time.Time{}
+			}
+			d.recent.Hurt[ev.Exercise] = now
+		}
+		d.step(reminders.Event{Type: reminders.Respond, Kind: kind, Outcome: reminders.Outcome(ev.Outcome)})
+	case uiproto.OpShown:
+		log.Printf("window shown: %s", ev.Window)
+	}
+}
+
+func (d *daemon) checkTrayHost() {
+	ok, err := desktop.TrayHostPresent()
+	if err != nil {
+		log.Print(err)
+	}
+	if ok {
+		return
+	}
+	log.Print("no tray host on the session bus")
+	d.notify(noTrayTitle, noTrayBody)
+	d.startStretch()
+}
+
+func (d *daemon) handle(r control.Request) control.Response {
+	now := time.Now().Round(0)
+	switch r.Cmd {
+	case "status":
+		return control.OK(newStatus(d.engine.Status(now), now, d.ui != nil && d.ui.Running()))
+	case "show", "stretch":
+		d.startStretch()
+		return control.OK(nil)
+	case "pause":
+		return d.pause(r.Args)
+	case "resume":
+		d.step(reminders.Event{Type: reminders.Resume})
+		return control.OK(nil)
+	case "quit":
+		d.quit = true
+		return control.OK(nil)
+	default:
+		return control.Fail("unknown command %q", r.Cmd)
+	}
+}
+
+func (d *daemon) pause(args []string) control.Response {
+	if len(args) != 1 {
+		return control.Fail("pause takes one argument: a duration such as 30m or 1h")
+	}
+	dur, err := time.ParseDuration(args[0])
+	if err != nil || dur <= 0 || dur > 24*time.Hour {
+		return control.Fail("pause %q: want a duration between 1m and 24h, such as 30m or 1h", args[0])
+	}
+	d.step(reminders.Event{Type: reminders.Pause, Until: time.Now().Add(dur)})
+	return control.OK(nil)
+}
+
+func (d *daemon) record(e store.Entry) {
+	if err := d.history.Append(e); err != nil {
+		log.Print(err)
+	}
+}
+
+func (d *daemon) notify(title, body string) {
+	if err := notify.Send(title, body); err != nil {
+		log.Print(err)
+	}
+}
+
+// recentFromHistory rebuilds the picker's memory from the history file.
+func recentFromHistory(h store.History) exercises.History {
+	entries, skipped, err := h.ReadAll()
+	if err != nil {
+		log.Print(err)
+	}
+	if skipped > 0 {
+		log.Printf("%s: skipped %d unreadable lines", h.Path, skipped)
+	}
+	var r exercises.History
+	for _, e := range entries {
+		if e.Exercise == "" {
+			continue
+		}
+		r.Suggested = append(r.Suggested, e.Exercise)
+		if e.Outcome == string(reminders.Hurt) {
+			if r.Hurt == nil {
+				r.Hurt = map[string]time.Time{}
+			}
+			r.Hurt[e.Exercise] = e.At
+		}
+	}
+	if n := len(r.Suggested); n > 20 {
+		r.Suggested = r.Suggested[n-20:]
+	}
+	return r
+}

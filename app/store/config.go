@@ -1,0 +1,458 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/limber-app/limber/exercises"
+	"github.com/limber-app/limber/reminders"
+)
+
+// ConfigVersion is the version of the config file format this build writes.
+const ConfigVersion = 1
+
+// maxConfigSize is the largest config file Limber reads; a preferences file
+// is a few kilobytes, so anything this big is a mistake.
+const maxConfigSize = 1 << 20
+
+// Config is the user's preferences.
+type Config struct {
+	Version   int
+	Schedule  reminders.Schedule
+	Card      CardPrefs
+	Stretches exercises.Prefs
+}
+
+// CardPrefs are the preferences of the stretch card.
+type CardPrefs struct {
+	AutoOpen bool // open the card when a stand break falls due
+	Strict   bool // no Skip button, one snooze
+}
+
+// Defaults returns the preferences Limber uses when the user has set none.
+func Defaults() Config {
+	return Config{
+		Version:   ConfigVersion,
+		Schedule:  reminders.DefaultSchedule(),
+		Card:      CardPrefs{AutoOpen: true},
+		Stretches: exercises.Prefs{Places: []exercises.Place{exercises.Desk, exercises.Standing}},
+	}
+}
+
+// Problem is one thing wrong in the config file, with the line it is on
+// (0 when it is about the whole file).
+type Problem struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (p Problem) Error() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+}
+
+// Problems is every error found in one config file. It is an error.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Limits are the bounds Load enforces on intervals.
+type Limits struct {
+	// MinInterval lowers every interval floor when it is smaller than the
+	// normal one; tests and demos set it through LIMBER_MIN_INTERVAL.
+	MinInterval time.Duration
+}
+
+// LimitsFromEnv reads LIMBER_MIN_INTERVAL. An unset or invalid value gives
+// the normal floors; an invalid one is reported in the error.
+func LimitsFromEnv() (Limits, error) {
+	v := os.Getenv("LIMBER_MIN_INTERVAL")
+	if v == "" {
+		return Limits{}, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return Limits{}, fmt.Errorf("LIMBER_MIN_INTERVAL %q: want a positive Go duration such as 2s", v)
+	}
+	return Limits{MinInterval: d}, nil
+}
+
+func (l Limits) floor(normal time.Duration) time.Duration {
+	if l.MinInterval > 0 && l.MinInterval < normal {
+		return l.MinInterval
+	}
+	return normal
+}
+
+// LoadConfig reads the config file at path. A missing file gives the
+// defaults and no error. A file with problems gives the defaults together
+// with Problems; the file itself is never touched. Warnings lists keys
+// Limber does not know, which are kept in the file but otherwise ignored.
+func LoadConfig(path string, lim Limits) (cfg Config, warnings Problems, err error) {
+	data, err := readLimited(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Defaults(), nil, nil
+	}
+	if err != nil {
+		return Defaults(), nil, err
+	}
+	return ParseConfig(filepath.Base(path), data, lim)
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > maxConfigSize {
+		return nil, Problems{{File: filepath.Base(path), Msg: fmt.Sprintf("file is %d bytes, more than the %d a config can be", st.Size(), maxConfigSize)}}
+	}
+	var buf bytes.Buffer
+	_, err = buf.ReadFrom(f)
+	return buf.Bytes(), err
+}
+
+// ParseConfig parses the content of a config file named name (used in
+// messages only).
+func ParseConfig(name string, data []byte, lim Limits) (Config, Problems, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		return Defaults(), nil, Problems{syntaxProblem(name, err)}
+	}
+	p := parser{name: name, src: newSourceIndex(data), lim: lim, cfg: Defaults()}
+	p.parse(raw)
+	byLine := func(a, b Problem) int { return a.Line - b.Line }
+	slices.SortStableFunc(p.errs, byLine)
+	slices.SortStableFunc(p.warns, byLine)
+	if len(p.errs) > 0 {
+		return Defaults(), p.warns, p.errs
+	}
+	return p.cfg, p.warns, nil
+}
+
+func syntaxProblem(name string, err error) Problem {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return Problem{File: name, Line: pe.Position.Line, Msg: "not valid TOML: " + pe.Message}
+	}
+	return Problem{File: name, Msg: "not valid TOML: " + err.Error()}
+}
+
+// parser turns the decoded TOML tree into a Config, collecting problems.
+type parser struct {
+	name  string
+	src   sourceIndex
+	lim   Limits
+	cfg   Config
+	errs  Problems
+	warns Problems
+}
+
+func (p *parser) fail(section, key, format string, args ...any) {
+	p.errs = append(p.errs, Problem{File: p.name, Line: p.src.line(section, key), Msg: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) parse(raw map[string]any) {
+	for _, key := range sortedKeys(raw) {
+		v := raw[key]
+		switch key {
+		case "version":
+			p.parseVersion(v)
+		case "reminders":
+			p.section(key, v, p.parseReminders)
+		case "work_hours":
+			p.section(key, v, p.parseWorkHours)
+		case "card":
+			p.section(key, v, p.parseCard)
+		case "stretches":
+			p.section(key, v, p.parseStretches)
+		default:
+			p.unknown("", key)
+		}
+	}
+}
+
+func (p *parser) unknown(section, key string) {
+	full := key
+	if section != "" {
+		full = section + "." + key
+	}
+	p.warns = append(p.warns, Problem{File: p.name, Line: p.src.line(section, key), Msg: fmt.Sprintf("unknown key %s (kept, but Limber ignores it)", full)})
+}
+
+func (p *parser) section(name string, v any, parse func(map[string]any)) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		p.fail("", name, "%s: want a table [%s], got %s", name, name, typeName(v))
+		return
+	}
+	parse(m)
+}
+
+func (p *parser) parseVersion(v any) {
+	n, ok := v.(int64)
+	switch {
+	case !ok:
+		p.fail("", "version", "version: want a whole number, got %s", typeName(v))
+	case n < 1 || n > ConfigVersion:
+		p.fail("", "version", "version %d: this Limber reads versions 1 to %d", n, ConfigVersion)
+	default:
+		p.cfg.Version = int(n)
+	}
+}
+
+// interval describes one duration key of [reminders] and its bounds.
+type interval struct {
+	key      string
+	dst      *time.Duration
+	min, max time.Duration
+	canOff   bool
+}
+
+func (p *parser) parseReminders(m map[string]any) {
+	s := &p.cfg.Schedule
+	keys := []interval{
+		{"stand_every", &s.StandEvery, p.lim.floor(10 * time.Minute), 3 * time.Hour, false},
+		{"posture_every", &s.PostureEvery, p.lim.floor(5 * time.Minute), 24 * time.Hour, true},
+		{"water_every", &s.WaterEvery, p.lim.floor(5 * time.Minute), 24 * time.Hour, true},
+		{"snooze", &s.Snooze, p.lim.floor(time.Minute), time.Hour, false},
+		{"natural_break", &s.NaturalBreak, p.lim.floor(time.Minute), 2 * time.Hour, true},
+	}
+	for _, key := range sortedKeys(m) {
+		i := slices.IndexFunc(keys, func(iv interval) bool { return iv.key == key })
+		if i < 0 {
+			p.unknown("reminders", key)
+			continue
+		}
+		p.parseInterval(keys[i], m[key])
+	}
+}
+
+func (p *parser) parseInterval(iv interval, v any) {
+	s, ok := v.(string)
+	if !ok {
+		p.fail("reminders", iv.key, "reminders.%s: want a duration in quotes such as \"45m\", got %s", iv.key, typeName(v))
+		return
+	}
+	d, err := parseDuration(s)
+	if err != nil {
+		p.fail("reminders", iv.key, "reminders.%s %q: want a duration such as \"45m\" or \"1h30m\"", iv.key, s)
+		return
+	}
+	if d == 0 && iv.canOff {
+		*iv.dst = 0
+		return
+	}
+	if d < iv.min || d > iv.max {
+		off := ""
+		if iv.canOff {
+			off = ` (or "off")`
+		}
+		p.fail("reminders", iv.key, "reminders.%s %q: must be between %s and %s%s", iv.key, s, fmtDuration(iv.min), fmtDuration(iv.max), off)
+		return
+	}
+	*iv.dst = d
+}
+
+func parseDuration(s string) (time.Duration, error) {
+	switch strings.TrimSpace(s) {
+	case "off", "0":
+		return 0, nil
+	}
+	return time.ParseDuration(strings.TrimSpace(s))
+}
+
+// fmtDuration prints d the way a person writes it: 45m, 1h30m, 3h, 2s.
+func fmtDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+var weekdays = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+func (p *parser) parseWorkHours(m map[string]any) {
+	var week reminders.Week
+	for _, key := range sortedKeys(m) {
+		day := slices.Index(weekdays[:], key)
+		if day < 0 {
+			p.unknown("work_hours", key)
+			continue
+		}
+		week[day] = p.parseDay(key, m[key])
+	}
+	// Days left out of [work_hours] are free days, so the table replaces
+	// the default week as a whole.
+	p.cfg.Schedule.Hours = week
+}
+
+func (p *parser) parseDay(day string, v any) []reminders.Span {
+	list, ok := v.([]any)
+	if !ok {
+		p.fail("work_hours", day, "work_hours.%s: want a list of spans such as [\"09:00-17:30\"], got %s", day, typeName(v))
+		return nil
+	}
+	texts := make([]string, 0, len(list))
+	for i, item := range list {
+		s, ok := item.(string)
+		if !ok {
+			p.fail("work_hours", day, "work_hours.%s[%d]: want a span in quotes such as \"09:00-17:30\", got %s", day, i, typeName(item))
+			return nil
+		}
+		if _, err := reminders.ParseSpan(s); err != nil {
+			p.fail("work_hours", day, "work_hours.%s[%d] %s", day, i, err)
+			return nil
+		}
+		texts = append(texts, s)
+	}
+	spans, err := reminders.ParseDay(texts)
+	if err != nil {
+		p.fail("work_hours", day, "work_hours.%s: %s", day, err)
+		return nil
+	}
+	return spans
+}
+
+func (p *parser) parseCard(m map[string]any) {
+	for _, key := range sortedKeys(m) {
+		switch key {
+		case "auto_open":
+			p.parseBool("card", key, m[key], &p.cfg.Card.AutoOpen)
+		case "strict":
+			p.parseBool("card", key, m[key], &p.cfg.Card.Strict)
+		default:
+			p.unknown("card", key)
+		}
+	}
+}
+
+func (p *parser) parseBool(section, key string, v any, dst *bool) {
+	b, ok := v.(bool)
+	if !ok {
+		p.fail(section, key, "%s.%s: want true or false, got %s", section, key, typeName(v))
+		return
+	}
+	*dst = b
+}
+
+func (p *parser) parseStretches(m map[string]any) {
+	for _, key := range sortedKeys(m) {
+		switch key {
+		case "places":
+			p.parsePlaces(m[key])
+		case "favourites":
+			p.cfg.Stretches.Favourites = p.parseIDs(key, m[key])
+		case "hidden":
+			p.cfg.Stretches.Hidden = p.parseIDs(key, m[key])
+		default:
+			p.unknown("stretches", key)
+		}
+	}
+}
+
+var places = []exercises.Place{exercises.Desk, exercises.Standing, exercises.Floor, exercises.Bar, exercises.Gym}
+
+func (p *parser) parsePlaces(v any) {
+	names := p.stringList("places", v)
+	out := make([]exercises.Place, 0, len(names))
+	for _, n := range names {
+		if !slices.Contains(places, exercises.Place(n)) {
+			p.fail("stretches", "places", "stretches.places %q: want one of desk, standing, floor, bar, gym", n)
+			return
+		}
+		out = append(out, exercises.Place(n))
+	}
+	if len(out) == 0 && names != nil {
+		p.fail("stretches", "places", "stretches.places: name at least one place")
+		return
+	}
+	p.cfg.Stretches.Places = out
+}
+
+func (p *parser) parseIDs(key string, v any) []string {
+	ids := p.stringList(key, v)
+	for _, id := range ids {
+		if _, ok := exercises.Get(id); !ok {
+			p.fail("stretches", key, "stretches.%s %q: no stretch has this id (see limber exercises)", key, id)
+			return nil
+		}
+	}
+	return ids
+}
+
+func (p *parser) stringList(key string, v any) []string {
+	list, ok := v.([]any)
+	if !ok {
+		p.fail("stretches", key, "stretches.%s: want a list of names in quotes, got %s", key, typeName(v))
+		return nil
+	}
+	out := make([]string, 0, len(list))
+	for _, item := range list {
+		s, ok := item.(string)
+		if !ok {
+			p.fail("stretches", key, "stretches.%s: want names in quotes, got %s", key, typeName(item))
+			return nil
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "text"
+	case int64:
+		return "a number"
+	case float64:
+		return "a decimal number"
+	case bool:
+		return "true/false"
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	case time.Time, toml.LocalDate, toml.LocalDateTime, toml.LocalTime:
+		return "a date or time"
+	default:
+		return fmt.Sprintf("%T", v)
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

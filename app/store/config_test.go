@@ -1,0 +1,198 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/limber-app/limber/reminders"
+)
+
+func TestParseConfig_DefaultTextGivesDefaults(t *testing.T) {
+	cfg, warns, err := ParseConfig("config.toml", []byte(DefaultConfigText), Limits{})
+	if err != nil {
+		t.Fatalf("ParseConfig(default text) error: %v", err)
+	}
+	if len(warns) > 0 {
+		t.Errorf("ParseConfig(default text) warnings: %v", warns)
+	}
+	want := Defaults()
+	if !reflect.DeepEqual(cfg.Schedule, want.Schedule) {
+		t.Errorf("schedule = %+v, want %+v", cfg.Schedule, want.Schedule)
+	}
+	if !reflect.DeepEqual(cfg.Card, want.Card) || !reflect.DeepEqual(cfg.Stretches.Places, want.Stretches.Places) {
+		t.Errorf("card/stretches = %+v %+v, want %+v %+v", cfg.Card, cfg.Stretches, want.Card, want.Stretches)
+	}
+}
+
+func TestParseConfig_Values(t *testing.T) {
+	src := `version = 1
+[reminders]
+stand_every = "1h"
+posture_every = "off"
+water_every = "2h"
+[work_hours]
+monday = ["08:30-12:00", "12:45-17:00"]
+friday = ["22:00-06:00"]
+[card]
+auto_open = false
+strict = true
+[stretches]
+places = ["desk", "floor"]
+`
+	cfg, _, err := ParseConfig("config.toml", []byte(src), Limits{})
+	if err != nil {
+		t.Fatalf("ParseConfig error: %v", err)
+	}
+	s := cfg.Schedule
+	if s.StandEvery != time.Hour || s.PostureEvery != 0 || s.WaterEvery != 2*time.Hour {
+		t.Errorf("intervals = %v %v %v, want 1h 0 2h", s.StandEvery, s.PostureEvery, s.WaterEvery)
+	}
+	mon := []reminders.Span{{Start: 8*60 + 30, End: 12 * 60}, {Start: 12*60 + 45, End: 17 * 60}}
+	if !reflect.DeepEqual(s.Hours[time.Monday], mon) {
+		t.Errorf("monday = %v, want %v", s.Hours[time.Monday], mon)
+	}
+	if got := s.Hours[time.Friday]; len(got) != 1 || got[0].Start != 22*60 || got[0].End != 6*60 {
+		t.Errorf("friday = %v, want [22:00-06:00]", got)
+	}
+	if len(s.Hours[time.Tuesday]) != 0 {
+		t.Errorf("tuesday = %v, want no spans (left out of the table)", s.Hours[time.Tuesday])
+	}
+	if cfg.Card.AutoOpen || !cfg.Card.Strict {
+		t.Errorf("card = %+v, want auto_open false, strict true", cfg.Card)
+	}
+}
+
+func TestParseConfig_MinIntervalFromEnvLowersFloor(t *testing.T) {
+	src := "[reminders]\nstand_every = \"3s\"\n"
+	if _, _, err := ParseConfig("config.toml", []byte(src), Limits{}); err == nil {
+		t.Fatal("stand_every 3s accepted without a lowered floor")
+	}
+	cfg, _, err := ParseConfig("config.toml", []byte(src), Limits{MinInterval: time.Second})
+	if err != nil {
+		t.Fatalf("with MinInterval 1s: %v", err)
+	}
+	if cfg.Schedule.StandEvery != 3*time.Second {
+		t.Errorf("StandEvery = %v, want 3s", cfg.Schedule.StandEvery)
+	}
+}
+
+func TestParseConfig_Errors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"bad toml", "version = 1\n[reminders\n", "config.toml:2: not valid TOML"},
+		{"bad span", "[work_hours]\nmonday = [\"9-5\"]\n", `config.toml:2: work_hours.monday[0] `},
+		{"hour out of range", "\n[work_hours]\nmonday = [\"09:00-12:00\", \"13:30-25:00\"]\n", `config.toml:3: work_hours.monday[1] `},
+		{"span not a list", "[work_hours]\ntuesday = \"09:00-17:00\"\n", "config.toml:2: work_hours.tuesday: want a list of spans"},
+		{"interval too short", "[reminders]\n\nstand_every = \"2m\"\n", `config.toml:3: reminders.stand_every "2m": must be between 10m and 3h`},
+		{"interval not a duration", "[reminders]\nposture_every = \"often\"\n", `config.toml:2: reminders.posture_every "often": want a duration`},
+		{"interval a number", "[reminders]\nsnooze = 5\n", "config.toml:2: reminders.snooze: want a duration in quotes"},
+		{"future version", "version = 9\n", "config.toml:1: version 9: this Limber reads versions 1 to 1"},
+		{"bool wrong", "[card]\nstrict = \"yes\"\n", "config.toml:2: card.strict: want true or false"},
+		{"unknown place", "[stretches]\nplaces = [\"sofa\"]\n", `config.toml:2: stretches.places "sofa": want one of`},
+		{"section not a table", "reminders = 5\n", "config.toml:1: reminders: want a table"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := ParseConfig("config.toml", []byte(tt.src), Limits{})
+			if err == nil {
+				t.Fatalf("ParseConfig(%q) = nil error, want %q", tt.src, tt.want)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("ParseConfig(%q) error = %q, want prefix %q", tt.src, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseConfig_UnknownKeysWarnWithLine(t *testing.T) {
+	src := "version = 1\ncolour = \"blue\"\n[reminders]\nstand_evry = \"45m\"\n"
+	_, warns, err := ParseConfig("config.toml", []byte(src), Limits{})
+	if err != nil {
+		t.Fatalf("unknown keys made an error: %v", err)
+	}
+	got := warns.Error()
+	for _, want := range []string{"config.toml:2: unknown key colour", "config.toml:4: unknown key reminders.stand_evry"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings = %q, want one containing %q", got, want)
+		}
+	}
+}
+
+func TestParseConfig_BOMAndCRLF(t *testing.T) {
+	src := "\xef\xbb\xbfversion = 1\r\n[reminders]\r\nstand_every = \"1m\"\r\n"
+	_, _, err := ParseConfig("config.toml", []byte(src), Limits{})
+	if err == nil || !strings.HasPrefix(err.Error(), "config.toml:3: reminders.stand_every") {
+		t.Errorf("error = %v, want one at config.toml:3", err)
+	}
+}
+
+func TestLoadConfig_BrokenFileIsLeftAlone(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.toml")
+	broken := []byte("[reminders]\nstand_every = 45m\n")
+	if err := os.WriteFile(path, broken, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, _, err := LoadConfig(path, Limits{})
+	if err == nil {
+		t.Fatal("LoadConfig of a broken file gave no error")
+	}
+	if !reflect.DeepEqual(cfg.Schedule, Defaults().Schedule) {
+		t.Errorf("LoadConfig of a broken file gave %+v, want the defaults", cfg.Schedule)
+	}
+	if wrote, err := EnsureConfig(path); wrote || err != nil {
+		t.Errorf("EnsureConfig on an existing file = %v, %v; want false, nil", wrote, err)
+	}
+	after, _ := os.ReadFile(path)
+	if string(after) != string(broken) {
+		t.Errorf("file changed to %q", after)
+	}
+}
+
+func TestEnsureConfig_WritesDefaultsOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "limber", "config.toml")
+	wrote, err := EnsureConfig(path)
+	if err != nil || !wrote {
+		t.Fatalf("EnsureConfig = %v, %v; want true, nil", wrote, err)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("mode = %v, want 0600", st.Mode().Perm())
+	}
+	cfg, _, err := LoadConfig(path, Limits{})
+	if err != nil {
+		t.Fatalf("LoadConfig(written defaults): %v", err)
+	}
+	if !reflect.DeepEqual(cfg.Schedule, Defaults().Schedule) {
+		t.Errorf("written defaults load as %+v", cfg.Schedule)
+	}
+}
+
+func TestLoadConfig_Missing(t *testing.T) {
+	cfg, _, err := LoadConfig(filepath.Join(t.TempDir(), "nope.toml"), Limits{})
+	if err != nil {
+		t.Fatalf("missing file: %v", err)
+	}
+	if cfg.Schedule.StandEvery != 45*time.Minute {
+		t.Errorf("StandEvery = %v, want 45m", cfg.Schedule.StandEvery)
+	}
+}
+
+func FuzzParseConfig(f *testing.F) {
+	f.Add([]byte(DefaultConfigText))
+	f.Add([]byte("[work_hours]\nmonday = [\"9-5\"]\n"))
+	f.Add([]byte("[reminders]\nstand_every = 5\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, _, err := ParseConfig("config.toml", data, Limits{})
+		if err != nil && !reflect.DeepEqual(cfg.Schedule, Defaults().Schedule) {
+			t.Errorf("error %v but config is not the defaults", err)
+		}
+	})
+}

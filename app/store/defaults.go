@@ -1,0 +1,71 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+)
+
+// DefaultConfigText is the config file Limber writes on first run: every key
+// with its default and a comment that says what it does.
+const DefaultConfigText = `# Limber preferences. Edit freely: Limber picks up changes the next time it
+# starts, and tells you (with the line number) if something is not right.
+# It never rewrites this file behind your back.
+version = 1
+
+[reminders]
+# How often to stand up and stretch. Between 10m and 3h.
+stand_every = "45m"
+# How often to check your posture (a notification only). "off" to turn off.
+posture_every = "30m"
+# How often to drink some water. "off" to turn off.
+water_every = "off"
+# How long "Snooze" puts a break off.
+snooze = "5m"
+# Being away from the keyboard this long counts as a break. "off" to turn off.
+natural_break = "5m"
+
+[work_hours]
+# When Limber may remind you, per weekday, as a list of "HH:MM-HH:MM" spans in
+# your local time. Use several spans for a lunch gap, e.g.
+# ["08:30-12:00", "12:45-17:00"]. A span that ends before it starts runs past
+# midnight (night shifts). An empty list is a day off.
+monday = ["09:00-17:30"]
+tuesday = ["09:00-17:30"]
+wednesday = ["09:00-17:30"]
+thursday = ["09:00-17:30"]
+friday = ["09:00-17:30"]
+saturday = []
+sunday = []
+
+[card]
+# Open the stretch card by itself when a stand break is due.
+auto_open = true
+# Strict mode: no Skip button, and a break can be snoozed only once.
+strict = false
+
+[stretches]
+# Where you can stretch: desk, standing, floor (needs a mat), bar (pull-up
+# bar), gym.
+places = ["desk", "standing"]
+# Stretch ids to suggest more often, or never (see "limber exercises").
+favourites = []
+hidden = []
+`
+
+// EnsureConfig writes the default config file at path when there is none.
+// It reports whether it wrote one. An existing file is never changed.
+func EnsureConfig(path string) (bool, error) {
+	_, err := os.Stat(path)
+	if err == nil {
+		return false, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return false, fmt.Errorf("look for %s: %w", path, err)
+	}
+	if err := WriteFileAtomic(path, []byte(DefaultConfigText), 0o600); err != nil {
+		return false, err
+	}
+	return true, nil
+}

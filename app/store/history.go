@@ -1,0 +1,91 @@
+package store
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Entry is one line of the history file.
+type Entry struct {
+	At       time.Time `json:"at"`
+	Type     string    `json:"type"`               // "due" or "outcome"
+	Kind     string    `json:"kind,omitempty"`     // stand, posture, water
+	Exercise string    `json:"exercise,omitempty"` // stretch id
+	Outcome  string    `json:"outcome,omitempty"`  // done, snoozed, skipped, hurt
+}
+
+// Entry types.
+const (
+	EntryDue     = "due"
+	EntryOutcome = "outcome"
+)
+
+// History is the append-only event log in history.jsonl. It is not safe for
+// concurrent use; the resident process owns it.
+type History struct {
+	Path string
+}
+
+// Append adds e as one line and syncs the file, so an entry the user was told
+// about survives a crash.
+func (h History) Append(e Entry) error {
+	line, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("encode history entry: %w", err)
+	}
+	line = append(line, '\n')
+	if err := os.MkdirAll(filepath.Dir(h.Path), 0o700); err != nil {
+		return fmt.Errorf("append to %s: %w", h.Path, err)
+	}
+	f, err := os.OpenFile(h.Path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("append to %s: %w", h.Path, err)
+	}
+	if _, err := f.Write(line); err != nil {
+		f.Close()
+		return fmt.Errorf("append to %s: %w", h.Path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("append to %s: %w", h.Path, err)
+	}
+	return f.Close()
+}
+
+// ReadAll returns every entry in the file, oldest first. Lines that do not
+// parse (such as a line torn by a crash) are skipped and counted in skipped;
+// they never make the read fail. A missing file is an empty history.
+func (h History) ReadAll() (entries []Entry, skipped int, err error) {
+	data, err := os.ReadFile(h.Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, 0, nil
+	}
+	if err != nil {
+		return nil, 0, fmt.Errorf("read %s: %w", h.Path, err)
+	}
+	s := bufio.NewScanner(bytes.NewReader(data))
+	s.Buffer(make([]byte, 0, 4096), 1<<20)
+	for s.Scan() {
+		line := bytes.TrimSpace(s.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		var e Entry
+		if json.Unmarshal(line, &e) != nil || e.Type == "" {
+			skipped++
+			continue
+		}
+		entries = append(entries, e)
+	}
+	if err := s.Err(); err != nil {
+		return entries, skipped, fmt.Errorf("read %s: %w", h.Path, err)
+	}
+	return entries, skipped, nil
+}

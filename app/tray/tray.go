@@ -1,0 +1,142 @@
+// Package tray is Limber's system tray icon and menu, on fyne.io/systray
+// (StatusNotifierItem and dbusmenu on Linux).
+package tray
+
+import (
+	"sync"
+
+	"fyne.io/systray"
+
+	"github.com/limber-app/limber/icons"
+)
+
+// Action is a menu choice the user made.
+type Action int
+
+// The menu's actions.
+const (
+	StartStretch Action = iota + 1
+	PauseHour
+	Resume
+	Quit
+)
+
+// State selects the tray icon.
+type State int
+
+// The tray icon states.
+const (
+	Normal State = iota
+	Due
+	Paused
+	OffHours
+)
+
+// Tray is the running tray icon. Its methods are safe for concurrent use.
+type Tray struct {
+	actions chan Action
+	end     func()
+
+	mu     sync.Mutex
+	status *systray.MenuItem
+	pause  *systray.MenuItem
+	paused bool
+	text   string
+	state  State
+}
+
+// Start puts the icon in the tray and returns once the menu is built. The
+// menu's choices arrive on Actions. Stop removes the icon.
+func Start() *Tray {
+	t := &Tray{actions: make(chan Action, 8), state: -1}
+	ready := make(chan struct{})
+	start, end := systray.RunWithExternalLoop(func() {
+		t.build()
+		close(ready)
+	}, nil)
+	t.end = end
+	start()
+	<-ready
+	return t
+}
+
+func (t *Tray) build() {
+	systray.SetIcon(icons.TrayNormal)
+	systray.SetTitle("Limber")
+	systray.SetTooltip("Limber")
+	t.status = systray.AddMenuItem("Limber", "")
+	t.status.Disable()
+	systray.AddSeparator()
+	start := systray.AddMenuItem("Start a stretch now", "Open a stretch card now")
+	t.pause = systray.AddMenuItem("Pause for 1 hour", "No reminders for an hour")
+	systray.AddSeparator()
+	quit := systray.AddMenuItem("Quit", "Quit Limber")
+	go t.forward(start.ClickedCh, StartStretch)
+	go t.forward(quit.ClickedCh, Quit)
+	go t.forwardPause()
+}
+
+func (t *Tray) forward(ch <-chan struct{}, a Action) {
+	for range ch {
+		t.actions <- a
+	}
+}
+
+func (t *Tray) forwardPause() {
+	for range t.pause.ClickedCh {
+		t.mu.Lock()
+		a := PauseHour
+		if t.paused {
+			a = Resume
+		}
+		t.mu.Unlock()
+		t.actions <- a
+	}
+}
+
+// Actions delivers the user's menu choices.
+func (t *Tray) Actions() <-chan Action { return t.actions }
+
+// Show sets the status row, the tooltip and the icon. It changes only what
+// differs from what is shown, one item at a time: rebuilding the menu would
+// close it under the user's pointer on some desktops.
+func (t *Tray) Show(text string, state State) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if text != t.text {
+		t.text = text
+		t.status.SetTitle(text)
+		systray.SetTooltip("Limber — " + text)
+	}
+	if state != t.state {
+		t.state = state
+		systray.SetIcon(iconFor(state))
+		paused := state == Paused
+		if paused != t.paused {
+			t.paused = paused
+			if paused {
+				t.pause.SetTitle("Resume")
+			} else {
+				t.pause.SetTitle("Pause for 1 hour")
+			}
+		}
+	}
+}
+
+func iconFor(s State) []byte {
+	switch s {
+	case Due:
+		return icons.TrayDue
+	case Paused:
+		return icons.TrayPaused
+	case OffHours:
+		return icons.TrayOff
+	default:
+		return icons.TrayNormal
+	}
+}
+
+// Stop removes the icon from the tray.
+func (t *Tray) Stop() {
+	t.end()
+}
