@@ -141,7 +141,7 @@ func ParseConfig(name string, data []byte, lim Limits) (Config, Problems, error)
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
-		return Defaults(), nil, Problems{syntaxProblem(name, err)}
+		return Defaults(), nil, Problems{syntaxProblem(name, data, err)}
 	}
 	p := parser{name: name, src: newSourceIndex(data), lim: lim, cfg: Defaults()}
 	p.parse(raw)
@@ -154,10 +154,16 @@ func ParseConfig(name string, data []byte, lim Limits) (Config, Problems, error)
 	return p.cfg, p.warns, nil
 }
 
-func syntaxProblem(name string, err error) Problem {
+func syntaxProblem(name string, data []byte, err error) Problem {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return Problem{File: name, Line: pe.Position.Line, Msg: "not valid TOML: " + pe.Message}
+		line := pe.Position.Line
+		if at := pe.Position.Start; at > 0 && at <= len(data) {
+			// The parser counts a line break it did not expect as the
+			// start of the next line; the mistake is on the line it ends.
+			line = bytes.Count(data[:at], []byte("\n")) + 1
+		}
+		return Problem{File: name, Line: line, Msg: "not valid TOML: " + pe.Message}
 	}
 	return Problem{File: name, Msg: "not valid TOML: " + err.Error()}
 }
@@ -441,7 +447,7 @@ func typeName(v any) string {
 		return "a list"
 	case map[string]any:
 		return "a table"
-	case time.Time, toml.LocalDate, toml.LocalDateTime, toml.LocalTime:
+	case time.Time:
 		return "a date or time"
 	default:
 		return fmt.Sprintf("%T", v)
