@@ -47,7 +47,7 @@ var buildOnce = sync.OnceValues(func() (limberBinaries, error) {
 
 // binaries builds limber and limber-ui (once per run) or takes them from
 // LIMBER_BIN_DIR.
-func binaries(t *testing.T) limberBinaries {
+func binaries(t testing.TB) limberBinaries {
 	t.Helper()
 	start := time.Now()
 	b, err := buildOnce()
@@ -81,7 +81,7 @@ sunday = ["00:00-23:59"]
 var limberEnv = []string{"LIMBER_MIN_INTERVAL=1s"}
 
 // writeConfig writes testConfig followed by extra TOML.
-func writeConfig(t *testing.T, d *Desktop, extra string) {
+func writeConfig(t testing.TB, d *Desktop, extra string) {
 	t.Helper()
 	path := filepath.Join(d.ConfigHome, "limber", "config.toml")
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
@@ -95,7 +95,7 @@ func writeConfig(t *testing.T, d *Desktop, extra string) {
 // startLimber starts the resident limber with its output in the artifacts
 // folder, shown in the test log if the test fails, and stops it (and what is
 // left of its process group) when the test ends.
-func startLimber(t *testing.T, d *Desktop, bin string) *Process {
+func startLimber(t testing.TB, d *Desktop, bin string) *Process {
 	t.Helper()
 	logPath := filepath.Join(ArtifactsDir(t), "limber.log")
 	logFile, err := os.Create(logPath)
@@ -120,7 +120,7 @@ func startLimber(t *testing.T, d *Desktop, bin string) *Process {
 	return p
 }
 
-func logTail(t *testing.T, path string) {
+func logTail(t testing.TB, path string) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Logf("%s: %v", path, err)
@@ -135,7 +135,7 @@ func logTail(t *testing.T, path string) {
 
 // runLimber runs a limber subcommand to completion and returns its stdout
 // and exit code.
-func runLimber(t *testing.T, d *Desktop, bin string, args ...string) (string, int) {
+func runLimber(t testing.TB, d *Desktop, bin string, args ...string) (string, int) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
 	defer cancel()
