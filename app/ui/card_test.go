@@ -1,0 +1,359 @@
+package ui
+
+import (
+	"flag"
+	"image/color"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/limber-app/limber/exercises"
+)
+
+var update = flag.Bool("update", false, "rewrite the markup goldens in testdata/")
+
+var sideBend = exercises.Exercise{
+	ID:    "side-bend",
+	Name:  "Side bend",
+	Place: exercises.Standing,
+	Areas: []string{"sides", "lower back"},
+	Steps: []string{
+		"Stand with your feet hip-width apart and your arms loose.",
+		"Slide one hand down the outside of your leg as you tip gently sideways.",
+		"Keep both feet planted and your chest facing forward.",
+		"Come back to upright slowly, then tip to the other side.",
+	},
+	Hold:  20 * time.Second,
+	Reps:  3,
+	Sides: exercises.EachSide,
+	Why:   "Lengthens the muscles down your sides that shorten while you sit.",
+}
+
+var neckTilt = exercises.Exercise{
+	ID:    "neck-tilt",
+	Name:  "Neck tilt",
+	Place: exercises.Desk,
+	Areas: []string{"neck"},
+	Steps: []string{"Sit tall.", "Tip your ear towards your shoulder."},
+	Hold:  90 * time.Second,
+	Sides: exercises.OneSide,
+	Why:   "Eases a stiff neck.",
+}
+
+// fakeClock is a clock and ticker that only move when the test says so.
+type fakeClock struct {
+	mu      sync.Mutex
+	now     time.Time
+	ticks   chan time.Time
+	ticked  chan struct{}
+	stopped bool
+}
+
+func newFakeClock() *fakeClock {
+	return &fakeClock{now: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC), ticks: make(chan time.Time), ticked: make(chan struct{})}
+}
+
+func (f *fakeClock) Now() time.Time {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.now
+}
+
+func (f *fakeClock) Tick(time.Duration) (<-chan time.Time, func()) {
+	return f.ticks, func() {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.stopped = true
+	}
+}
+
+// Advance moves the clock on by d and ticks. It returns once the card has
+// handled the tick (the test driver runs fyne.Do at once).
+func (f *fakeClock) Advance(d time.Duration) {
+	f.mu.Lock()
+	f.now = f.now.Add(d)
+	now := f.now
+	f.mu.Unlock()
+	f.ticks <- now
+	<-f.ticked
+}
+
+// options returns card options on this clock.
+func (f *fakeClock) options() CardOptions {
+	return CardOptions{Now: f.Now, Tick: f.Tick, ticked: func() { f.ticked <- struct{}{} }}
+}
+
+// outcomes records a card's callbacks.
+type outcomes struct {
+	got     []string
+	another int
+}
+
+func newTestCard(t *testing.T, ex exercises.Exercise, strict bool) (*Card, *fakeClock, *outcomes) {
+	t.Helper()
+	test.NewTempApp(t)
+	clock := newFakeClock()
+	rec := &outcomes{}
+	opt := clock.options()
+	opt.Strict = strict
+	opt.OnOutcome = func(id, outcome string) { rec.got = append(rec.got, id+":"+outcome) }
+	opt.OnAnother = func() { rec.another++ }
+	c := NewCard(ex, opt)
+	t.Cleanup(c.Stop)
+	test.NewTempWindow(t, c.Content())
+	return c, clock, rec
+}
+
+func TestCard_ButtonsRecordOutcome(t *testing.T) {
+	tests := []struct {
+		name   string
+		button func(*Card) *widget.Button
+		want   string
+	}{
+		{"Done", func(c *Card) *widget.Button { return c.done }, "side-bend:done"},
+		{"Snooze", func(c *Card) *widget.Button { return c.snooze }, "side-bend:snoozed"},
+		{"Skip", func(c *Card) *widget.Button { return c.skip }, "side-bend:skipped"},
+		{"This hurts", func(c *Card) *widget.Button { return c.hurts }, "side-bend:hurt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, _, rec := newTestCard(t, sideBend, false)
+			test.Tap(tt.button(c))
+			if len(rec.got) != 1 || rec.got[0] != tt.want {
+				t.Errorf("outcomes after tapping %s = %q, want [%q]", tt.name, rec.got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCard_DoneRecordsOutcomeOnce(t *testing.T) {
+	c, _, rec := newTestCard(t, sideBend, false)
+	test.Tap(c.done)
+	test.Tap(c.skip)
+	c.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if want := []string{"side-bend:done"}; len(rec.got) != 1 || rec.got[0] != want[0] {
+		t.Errorf("outcomes = %q, want %q", rec.got, want)
+	}
+}
+
+func TestCard_AnotherCallsOnAnother(t *testing.T) {
+	c, _, rec := newTestCard(t, sideBend, false)
+	test.Tap(c.another)
+	c.TypedKey(&fyne.KeyEvent{Name: fyne.KeyN})
+	if rec.another != 2 || len(rec.got) != 0 {
+		t.Errorf("after Another and N: OnAnother calls = %d, outcomes = %q; want 2 and none", rec.another, rec.got)
+	}
+}
+
+func TestCard_Keys(t *testing.T) {
+	tests := []struct {
+		key    fyne.KeyName
+		strict bool
+		want   []string
+	}{
+		{fyne.KeyReturn, false, []string{"side-bend:done"}},
+		{fyne.KeyEnter, false, []string{"side-bend:done"}},
+		{fyne.KeyEscape, false, []string{"side-bend:skipped"}},
+		{fyne.KeyEscape, true, nil},
+		{fyne.KeyReturn, true, []string{"side-bend:done"}},
+		{fyne.KeySpace, false, nil},
+	}
+	for _, tt := range tests {
+		c, _, rec := newTestCard(t, sideBend, tt.strict)
+		c.TypedKey(&fyne.KeyEvent{Name: tt.key})
+		if len(rec.got) != len(tt.want) || (len(tt.want) > 0 && rec.got[0] != tt.want[0]) {
+			t.Errorf("key %s (strict %v): outcomes = %q, want %q", tt.key, tt.strict, rec.got, tt.want)
+		}
+	}
+}
+
+func TestCard_StrictHidesSkip(t *testing.T) {
+	for _, strict := range []bool{false, true} {
+		c, _, _ := newTestCard(t, sideBend, strict)
+		if got := hasButton(c.Content(), "Skip"); got == strict {
+			t.Errorf("strict %v: card has a Skip button = %v, want %v", strict, got, !strict)
+		}
+	}
+}
+
+func hasButton(o fyne.CanvasObject, text string) bool {
+	if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+		return true
+	}
+	for _, child := range test.LaidOutObjects(o) {
+		if b, ok := child.(*widget.Button); ok && b.Text == text && b.Visible() {
+			return true
+		}
+	}
+	return false
+}
+
+func TestCard_CountdownReachesZero(t *testing.T) {
+	c, clock, rec := newTestCard(t, neckTilt, false)
+	assertTimer(t, c, "Hold", "1:30", false)
+	clock.Advance(30 * time.Second)
+	assertTimer(t, c, "Hold", "1:00", false)
+	clock.Advance(59*time.Second + 500*time.Millisecond)
+	assertTimer(t, c, "Hold", "1 s", false)
+	assertHighlight(t, c, false)
+	clock.Advance(500 * time.Millisecond)
+	assertTimer(t, c, "Time's up — press Done", "Well done", true)
+	assertHighlight(t, c, true)
+	if len(rec.got) != 0 {
+		t.Errorf("outcomes at zero = %q, want none (the user still answers)", rec.got)
+	}
+}
+
+func TestCard_SidesSwitchAtHalfTime(t *testing.T) {
+	c, clock, _ := newTestCard(t, sideBend, false)
+	assertTimer(t, c, "Left side", "20 s", false)
+	clock.Advance(19 * time.Second)
+	assertTimer(t, c, "Left side", "1 s", false)
+	clock.Advance(time.Second)
+	assertTimer(t, c, "Right side", "20 s", false)
+	clock.Advance(19 * time.Second)
+	assertTimer(t, c, "Right side", "1 s", false)
+	clock.Advance(time.Second)
+	assertTimer(t, c, "Time's up — press Done", "Well done", true)
+}
+
+func TestCard_StopStopsTicker(t *testing.T) {
+	c, clock, _ := newTestCard(t, sideBend, false)
+	c.Stop()
+	c.Stop()
+	clock.mu.Lock()
+	defer clock.mu.Unlock()
+	if !clock.stopped {
+		t.Error("ticker still running after Stop")
+	}
+}
+
+func TestCard_AnswerStopsTicker(t *testing.T) {
+	c, clock, _ := newTestCard(t, sideBend, false)
+	test.Tap(c.snooze)
+	clock.mu.Lock()
+	defer clock.mu.Unlock()
+	if !clock.stopped {
+		t.Error("ticker still running after an answer")
+	}
+}
+
+// assertHighlight checks whether Done is the only filled button.
+func assertHighlight(t *testing.T, c *Card, want bool) {
+	t.Helper()
+	others := widget.MediumImportance
+	if want {
+		others = widget.LowImportance
+	}
+	if c.done.Importance != widget.HighImportance || c.another.Importance != others || c.snooze.Importance != others {
+		t.Errorf("importance of Done, Another, Snooze = %v, %v, %v; want %v, %v, %v",
+			c.done.Importance, c.another.Importance, c.snooze.Importance, widget.HighImportance, others, others)
+	}
+}
+
+func assertTimer(t *testing.T, c *Card, caption, clock string, finished bool) {
+	t.Helper()
+	if c.timer.caption != caption || c.timer.clock != clock || c.timer.finished != finished {
+		t.Errorf("timer = %q %q finished %v, want %q %q finished %v",
+			c.timer.caption, c.timer.clock, c.timer.finished, caption, clock, finished)
+	}
+}
+
+// variantTheme is the default theme held to one variant.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (v variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return v.Theme.Color(n, v.variant)
+}
+
+func TestCard_Markup(t *testing.T) {
+	tests := []struct {
+		golden  string
+		variant fyne.ThemeVariant
+		ex      exercises.Exercise
+		strict  bool
+	}{
+		{"card/light.xml", theme.VariantLight, sideBend, false},
+		{"card/dark.xml", theme.VariantDark, sideBend, false},
+		{"card/strict_one_side.xml", theme.VariantLight, neckTilt, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), tt.variant})
+			opt := newFakeClock().options()
+			opt.Strict = tt.strict
+			c := NewCard(tt.ex, opt)
+			t.Cleanup(c.Stop)
+			w := test.NewTempWindow(t, c.Content())
+			w.Resize(fyne.NewSize(cardWidth, cardHeight))
+			if *update {
+				writeGolden(t, tt.golden, test.RenderToMarkup(w.Canvas()))
+			}
+			test.AssertRendersToMarkup(t, tt.golden, w.Canvas())
+		})
+	}
+}
+
+func writeGolden(t *testing.T, name, markup string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(markup), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCountdownAt(t *testing.T) {
+	tests := []struct {
+		ex      exercises.Exercise
+		elapsed time.Duration
+		want    countdown
+	}{
+		{neckTilt, 0, countdown{"Hold", 90 * time.Second, false}},
+		{neckTilt, -time.Second, countdown{"Hold", 90 * time.Second, false}},
+		{neckTilt, 89 * time.Second, countdown{"Hold", time.Second, false}},
+		{neckTilt, 90 * time.Second, countdown{"Hold", 0, true}},
+		{sideBend, 0, countdown{"Left side", 20 * time.Second, false}},
+		{sideBend, 19 * time.Second, countdown{"Left side", time.Second, false}},
+		{sideBend, 20 * time.Second, countdown{"Right side", 20 * time.Second, false}},
+		{sideBend, 39 * time.Second, countdown{"Right side", time.Second, false}},
+		{sideBend, time.Hour, countdown{"Right side", 0, true}},
+	}
+	for _, tt := range tests {
+		if got := countdownAt(tt.ex, tt.elapsed); got != tt.want {
+			t.Errorf("countdownAt(%s, %v) = %+v, want %+v", tt.ex.ID, tt.elapsed, got, tt.want)
+		}
+	}
+}
+
+func TestFormatClock(t *testing.T) {
+	tests := []struct {
+		d    time.Duration
+		want string
+	}{
+		{0, "0 s"},
+		{time.Millisecond, "1 s"},
+		{30 * time.Second, "30 s"},
+		{59*time.Second + time.Millisecond, "1:00"},
+		{90 * time.Second, "1:30"},
+		{10 * time.Minute, "10:00"},
+	}
+	for _, tt := range tests {
+		if got := formatClock(tt.d); got != tt.want {
+			t.Errorf("formatClock(%v) = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,30 @@
+// Limber-ui shows Limber's windows. The resident limber process starts it on
+// demand and talks to it over standard input and output, one JSON object per
+// line; it exits on its own a while after its last window closes.
+package main
+
+import (
+	"log"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"github.com/limber-app/limber/app/ui"
+	"github.com/limber-app/limber/icons"
+)
+
+func main() {
+	log.SetPrefix("limber-ui: ")
+	a := app.NewWithID("app.limber.Limber")
+	a.SetIcon(fyne.NewStaticResource("limber.png", icons.AppIcon))
+	c := ui.NewController(a, os.Stdin, os.Stdout, nil)
+	idle, err := ui.ParseIdleExit(os.Getenv("LIMBER_UI_IDLE"))
+	if err != nil {
+		log.Printf("LIMBER_UI_IDLE: %v; using %v", err, ui.DefaultIdleExit)
+		idle = ui.DefaultIdleExit
+	}
+	c.IdleExit = idle
+	c.Start()
+	a.Run()
+}
