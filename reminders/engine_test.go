@@ -72,8 +72,10 @@ func TestEngine_NoResponseRepeatsOncePerSnooze(t *testing.T) {
 	for at := monday(9, 0); at.Before(monday(10, 1)); at = at.Add(time.Minute) {
 		got = append(got, d.step(at, Event{Type: Tick})...)
 	}
-	want := []string{"posture@09:30", "posture@09:35(repeat)", "posture@09:40(repeat)", "posture@09:45(repeat)",
-		"posture@09:50(repeat)", "posture@09:55(repeat)", "posture@10:00(repeat)"}
+	want := []string{
+		"posture@09:30", "posture@09:35(repeat)", "posture@09:40(repeat)", "posture@09:45(repeat)",
+		"posture@09:50(repeat)", "posture@09:55(repeat)", "posture@10:00(repeat)",
+	}
 	if !slices.Equal(times(got), want) {
 		t.Errorf("ticking each minute = %v, want %v", times(got), want)
 	}
@@ -333,8 +335,10 @@ func TestStatus_NextAcrossDays(t *testing.T) {
 	e := NewEngine(s, friday)
 	st := e.Status(friday)
 	nextMonday := monday(9, 0).AddDate(0, 0, 7)
-	want := Status{State: OffHours, Until: nextMonday,
-		Next: Reminder{Kind: Posture, At: nextMonday.Add(30 * time.Minute)}, NextStand: nextMonday.Add(45 * time.Minute)}
+	want := Status{
+		State: OffHours, Until: nextMonday,
+		Next: Reminder{Kind: Posture, At: nextMonday.Add(30 * time.Minute)}, NextStand: nextMonday.Add(45 * time.Minute),
+	}
 	if st != want {
 		t.Errorf("Status(Friday 18:00) = %+v, want %+v", st, want)
 	}

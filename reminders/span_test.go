@@ -129,10 +129,14 @@ func TestSchedule_Validate(t *testing.T) {
 		{"water too long", func(s *Schedule) { s.WaterEvery = 25 * time.Hour }, "water_every 25h: must be 0 (off) or between 5m and 24h"},
 		{"snooze too short", func(s *Schedule) { s.Snooze = 30 * time.Second }, "snooze 30s: must be between 1m and 1h"},
 		{"natural break too long", func(s *Schedule) { s.NaturalBreak = 2 * time.Hour }, "natural_break 2h: must be 0 (off) or between 1m and 1h"},
-		{"overlap", func(s *Schedule) { s.Hours[time.Tuesday] = []Span{{540, 720}, {700, 800}} },
-			`hours.tuesday: "09:00-12:00" and "11:40-13:20" overlap`},
-		{"bad span", func(s *Schedule) { s.Hours[time.Sunday] = []Span{{60, 60}} },
-			"hours.sunday: span {60 60}: start and end must be different minutes 0–1439"},
+		{
+			"overlap", func(s *Schedule) { s.Hours[time.Tuesday] = []Span{{540, 720}, {700, 800}} },
+			`hours.tuesday: "09:00-12:00" and "11:40-13:20" overlap`,
+		},
+		{
+			"bad span", func(s *Schedule) { s.Hours[time.Sunday] = []Span{{60, 60}} },
+			"hours.sunday: span {60 60}: start and end must be different minutes 0–1439",
+		},
 	} {
 		s := DefaultSchedule()
 		tt.edit(&s)

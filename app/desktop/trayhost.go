@@ -1,13 +1,9 @@
 // Package desktop reads what Limber needs to know about the user's desktop
-// session: whether a tray host is there, and (later) idle time, sleep, lock
-// and do-not-disturb.
+// session: whether a tray host is there, how long the user has been idle,
+// and (later) sleep, lock and do-not-disturb.
 package desktop
 
-import (
-	"fmt"
-
-	"github.com/godbus/dbus/v5"
-)
+import "fmt"
 
 // WatcherName is the bus name a StatusNotifierItem host (the tray) owns.
 const WatcherName = "org.kde.StatusNotifierWatcher"
@@ -16,17 +12,11 @@ const WatcherName = "org.kde.StatusNotifierWatcher"
 // session bus. It uses a private connection, so it never disturbs the shared
 // one the tray icon lives on.
 func TrayHostPresent() (bool, error) {
-	conn, err := dbus.SessionBusPrivate()
+	conn, err := PrivateSessionBus()
 	if err != nil {
-		return false, fmt.Errorf("connect to the session bus: %w", err)
+		return false, err
 	}
 	defer conn.Close()
-	if err := conn.Auth(nil); err != nil {
-		return false, fmt.Errorf("connect to the session bus: %w", err)
-	}
-	if err := conn.Hello(); err != nil {
-		return false, fmt.Errorf("connect to the session bus: %w", err)
-	}
 	var has bool
 	err = conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, WatcherName).Store(&has)
 	if err != nil {

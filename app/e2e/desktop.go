@@ -247,7 +247,7 @@ func (d *Desktop) startXvfb() error {
 		}
 		err = pollUntil(readyTimeout, func() (bool, error) {
 			if p.Exited() {
-				return false, errors.New("Xvfb exited")
+				return false, errors.New("the X server (Xvfb) exited")
 			}
 			return xvfbReady(n, p.Pid()), nil
 		})
@@ -257,7 +257,7 @@ func (d *Desktop) startXvfb() error {
 			return nil
 		}
 		if !p.Exited() {
-			return fmt.Errorf("Xvfb on %s: %w (log in %s)", display, err, d.LogDir)
+			return fmt.Errorf("the X server (Xvfb) on %s: %w (log in %s)", display, err, d.LogDir)
 		}
 		d.procs = d.procs[:len(d.procs)-1]
 	}
@@ -320,7 +320,6 @@ func (d *Desktop) startBus() error {
 		line, _ := bufio.NewReader(out).ReadString('\n') // a short read shows up as an empty address below
 		addr <- strings.TrimSpace(line)
 		_, _ = io.Copy(io.Discard, out) // keep the pipe drained; nothing else is printed
-
 	}()
 	select {
 	case a := <-addr:

@@ -10,6 +10,7 @@
 //	limber resume           end a pause
 //	limber plan             the reminders your settings give today
 //	limber exercises        the stretch library
+//	limber doctor           what Limber finds on this system
 //	limber quit             stop the running Limber
 //	limber version          print the version
 package main
@@ -50,6 +51,7 @@ func commands() []command {
 		{"quit", "stop the running Limber", simple("quit")},
 		{"plan", "the reminders your settings give [--from T] [--to T] [--json]", runPlan},
 		{"exercises", "list the stretch library [--json] [--place PLACE]", runExercises},
+		{"doctor", "what Limber finds on this system [--json]", runDoctor},
 		{"version", "print the version", runVersion},
 	}
 }
