@@ -15,6 +15,12 @@ import (
 const (
 	// OpCard opens (or reuses) the stretch card window.
 	OpCard = "card"
+	// OpRoutine plays a routine (Command.Routine) card after card.
+	OpRoutine = "routine"
+	// OpSafety opens the "Safety & when to see someone" window.
+	OpSafety = "safety"
+	// OpSettings opens the settings window.
+	OpSettings = "settings"
 	// OpQuit closes every window and ends limber-ui.
 	OpQuit = "quit"
 )
@@ -29,6 +35,9 @@ const (
 	OpOutcome = "outcome"
 	// OpClosed reports that a card was closed without an answer.
 	OpClosed = "closed"
+	// OpSaved reports that the settings window wrote config.toml, so limber
+	// should read it again.
+	OpSaved = "saved"
 	// OpExit is sent just before limber-ui ends by itself.
 	OpExit = "exit"
 )
@@ -49,6 +58,10 @@ type Command struct {
 	Focus bool `json:"focus,omitempty"`
 	// Strict hides Skip and allows a single snooze.
 	Strict bool `json:"strict,omitempty"`
+	// NoSnooze hides Snooze (strict mode, after the one snooze allowed).
+	NoSnooze bool `json:"no_snooze,omitempty"`
+	// Routine is the routine id for OpRoutine.
+	Routine string `json:"routine,omitempty"`
 }
 
 // Event is a message from limber-ui to limber.
