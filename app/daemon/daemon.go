@@ -40,6 +40,7 @@ type request struct {
 // daemon is the state the loop owns. Only the loop goroutine touches it.
 type daemon struct {
 	paths   store.Paths
+	limits  store.Limits
 	cfg     store.Config
 	engine  *reminders.Engine
 	history store.History
@@ -48,6 +49,11 @@ type daemon struct {
 	recent  exercises.History
 	wake    time.Time // when the engine wants the next Tick
 	quit    bool
+
+	notifier     *notify.Notifier   // nil: plain notifications through beeep
+	idle         desktop.IdleSource // nil: no natural breaks
+	lastIdlePoll time.Time
+	snoozed      bool // the current stand break was snoozed (strict mode allows one)
 }
 
 // Run runs the resident process until the user quits or a signal ends it.
@@ -64,7 +70,7 @@ func Run(paths store.Paths, lim store.Limits) error {
 	}
 	defer srv.Close()
 
-	d := &daemon{paths: paths, history: store.History{Path: paths.History}}
+	d := &daemon{paths: paths, limits: lim, history: store.History{Path: paths.History}}
 	d.loadConfig(lim)
 	d.recent = recentFromHistory(d.history)
 	now := time.Now()
@@ -82,6 +88,8 @@ func Run(paths store.Paths, lim store.Limits) error {
 		requests <- request{req: r, reply: reply}
 		return <-reply
 	})
+	d.connectDesktop()
+	defer d.closeDesktop()
 	d.tray = tray.Start()
 	defer d.tray.Stop()
 	return d.loop(requests)
@@ -109,7 +117,7 @@ func (d *daemon) loadConfig(lim store.Limits) {
 
 func (d *daemon) loop(requests <-chan request) error {
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sigs)
 
 	hostCheck := time.After(trayGrace)
@@ -122,7 +130,10 @@ func (d *daemon) loop(requests <-chan request) error {
 	for !d.quit {
 		select {
 		case <-timer.C:
+			d.pollIdle(time.Now().Round(0))
 			d.step(reminders.Event{Type: reminders.Tick})
+		case a, ok := <-d.notifierActions():
+			d.notificationAction(a, ok)
 		case a := <-d.tray.Actions():
 			d.trayAction(a)
 		case r := <-requests:
@@ -132,6 +143,10 @@ func (d *daemon) loop(requests <-chan request) error {
 		case <-hostCheck:
 			d.checkTrayHost()
 		case s := <-sigs:
+			if s == syscall.SIGHUP {
+				d.reload()
+				break
+			}
 			log.Printf("%v: quitting", s)
 			d.quit = true
 		}
@@ -189,7 +204,7 @@ func (d *daemon) deliver(r reminders.Reminder, now time.Time) {
 		if ex, ok := exercises.Get(firstOf(ids)); ok {
 			body = ex.Name + ": " + ex.Steps[0]
 		}
-		d.notify(standTitle, body)
+		d.sendBreak(standTitle, body)
 		if d.cfg.Card.AutoOpen && !r.Repeat {
 			d.openCard(ids, string(r.Kind), false)
 		}
@@ -225,8 +240,10 @@ func (d *daemon) openCard(ids []string, kind string, focus bool) {
 		return
 	}
 	d.recent.Suggested = append(d.recent.Suggested, ids[0])
+	strict := d.cfg.Card.Strict
 	err := d.ui.Send(uiproto.Command{
-		Op: uiproto.OpCard, Exercises: ids, Kind: kind, Focus: focus, Strict: d.cfg.Card.Strict,
+		Op: uiproto.OpCard, Exercises: ids, Kind: kind, Focus: focus,
+		Strict: strict, NoSnooze: strict && d.snoozed,
 	})
 	if err != nil {
 		log.Print(err)
@@ -256,22 +273,41 @@ func (d *daemon) trayAction(a tray.Action) {
 func (d *daemon) uiEvent(ev uiproto.Event) {
 	switch ev.Op {
 	case uiproto.OpOutcome:
-		now := time.Now().Round(0)
-		kind := reminders.Kind(ev.Kind)
-		if kind == "" {
-			kind = reminders.Stand
-		}
-		d.record(store.Entry{At: now, Type: store.EntryOutcome, Kind: string(kind), Exercise: ev.Exercise, Outcome: ev.Outcome})
-		if ev.Outcome == string(reminders.Hurt) {
-			if d.recent.Hurt == nil {
-				d.recent.Hurt = map[string]time.Time{}
-			}
-			d.recent.Hurt[ev.Exercise] = now
-		}
-		d.step(reminders.Event{Type: reminders.Respond, Kind: kind, Outcome: reminders.Outcome(ev.Outcome)})
+		d.uiOutcome(ev)
+	case uiproto.OpSaved:
+		d.reload()
 	case uiproto.OpShown:
 		log.Printf("window shown: %s", ev.Window)
 	}
+}
+
+// uiOutcome handles the answer to a card. Each stretch of a routine is
+// recorded; the routine as a whole, once finished, counts as a stand break.
+func (d *daemon) uiOutcome(ev uiproto.Event) {
+	now := time.Now().Round(0)
+	kind := reminders.Kind(ev.Kind)
+	if kind == "" {
+		kind = reminders.Stand
+	}
+	if kind != routineKind {
+		d.answer(now, kind, ev.Exercise, reminders.Outcome(ev.Outcome))
+		return
+	}
+	d.record(store.Entry{At: now, Type: store.EntryOutcome, Kind: routineKind, Exercise: ev.Exercise, Outcome: ev.Outcome})
+	if _, isStretch := exercises.Get(ev.Exercise); !isStretch && ev.Outcome == string(reminders.Done) {
+		d.step(reminders.Event{Type: reminders.Respond, Kind: reminders.Stand, Outcome: reminders.Done})
+	}
+}
+
+// routineKind is the kind the window process gives the answers of a routine.
+const routineKind = "routine"
+
+// reload reads config.toml again (after the settings window saved it, or
+// on request) and hands the new schedule to the engine.
+func (d *daemon) reload() {
+	d.loadConfig(d.limits)
+	s := d.cfg.Schedule
+	d.step(reminders.Event{Type: reminders.Reschedule, Schedule: &s})
 }
 
 func (d *daemon) checkTrayHost() {
@@ -303,6 +339,9 @@ func (d *daemon) handle(r control.Request) control.Response {
 	case "quit":
 		d.quit = true
 		return control.OK(nil)
+	case "reload":
+		d.reload()
+		return control.OK(nil)
 	default:
 		return control.Fail("unknown command %q", r.Cmd)
 	}
@@ -318,6 +357,12 @@ func (d *daemon) pause(args []string) control.Response {
 	}
 	d.step(reminders.Event{Type: reminders.Pause, Until: time.Now().Add(dur)})
 	return control.OK(nil)
+}
+
+func (d *daemon) closeDesktop() {
+	if d.notifier != nil {
+		d.notifier.Close()
+	}
 }
 
 func (d *daemon) record(e store.Entry) {

@@ -11,6 +11,7 @@
 //	limber plan             the reminders your settings give today
 //	limber exercises        the stretch library
 //	limber doctor           what Limber finds on this system
+//	limber reload           read config.toml again
 //	limber quit             stop the running Limber
 //	limber version          print the version
 package main
@@ -49,6 +50,7 @@ func commands() []command {
 		{"pause", "no reminders for DURATION (e.g. 30m, 1h)", runPause},
 		{"resume", "end a pause", simple("resume")},
 		{"quit", "stop the running Limber", simple("quit")},
+		{"reload", "read config.toml again", simple("reload")},
 		{"plan", "the reminders your settings give [--from T] [--to T] [--json]", runPlan},
 		{"exercises", "list the stretch library [--json] [--place PLACE]", runExercises},
 		{"doctor", "what Limber finds on this system [--json]", runDoctor},

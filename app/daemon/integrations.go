@@ -1,0 +1,125 @@
+package daemon
+
+import (
+	"errors"
+	"log"
+	"time"
+
+	"github.com/limber-app/limber/app/desktop"
+	"github.com/limber-app/limber/app/notify"
+	"github.com/limber-app/limber/app/store"
+	"github.com/limber-app/limber/reminders"
+)
+
+// idlePollEvery is how often the loop asks for idle time while reminders
+// run: often enough to notice a five-minute break, rare enough to stay idle.
+const idlePollEvery = 30 * time.Second
+
+// connectDesktop finds the notification server (for break notifications
+// with buttons) and an idle time source (for natural breaks). Either may be
+// missing; Limber then falls back to plain notifications and no natural
+// breaks.
+func (d *daemon) connectDesktop() {
+	if conn, err := desktop.PrivateSessionBus(); err != nil {
+		log.Printf("notifications without buttons: %v", err)
+	} else if n, err := notify.NewNotifier(conn); err != nil {
+		conn.Close()
+		log.Printf("notifications without buttons: %v", err)
+	} else {
+		d.notifier = n
+	}
+	conn, err := desktop.PrivateSessionBus()
+	if err != nil {
+		log.Printf("natural breaks off: %v", err)
+		return
+	}
+	src, err := desktop.FindIdleSource(conn)
+	if err != nil {
+		conn.Close()
+		if !errors.Is(err, desktop.ErrNoIdleSource) {
+			log.Printf("natural breaks off: %v", err)
+		} else {
+			log.Print("natural breaks off: no idle time source on this desktop")
+		}
+		return
+	}
+	log.Printf("idle time from %s", src.Name())
+	d.idle = src
+}
+
+// notifierActions is the channel of button presses, or nil when there is
+// no Notifier (a nil channel never delivers, so the loop ignores it).
+func (d *daemon) notifierActions() <-chan string {
+	if d.notifier == nil {
+		return nil
+	}
+	return d.notifier.Actions()
+}
+
+// pollIdle tells the engine how long the user has been idle, at most every
+// idlePollEvery and only while reminders can fall due.
+func (d *daemon) pollIdle(now time.Time) {
+	if d.idle == nil || d.cfg.Schedule.NaturalBreak == 0 || now.Sub(d.lastIdlePoll) < idlePollEvery {
+		return
+	}
+	switch d.engine.Status(now).State {
+	case reminders.Paused, reminders.OffHours:
+		return
+	}
+	d.lastIdlePoll = now
+	idle, err := d.idle.Idle()
+	if err != nil {
+		log.Printf("idle time: %v; natural breaks off", err)
+		d.idle = nil
+		return
+	}
+	d.engineStep(now, reminders.Event{Type: reminders.Idle, Idle: idle})
+}
+
+// sendBreak shows the stand-break notification, with buttons where the
+// server has them.
+func (d *daemon) sendBreak(title, body string) {
+	if d.notifier != nil {
+		if err := d.notifier.SendBreak(title, body); err == nil {
+			return
+		} else {
+			log.Print(err)
+		}
+	}
+	d.notify(title, body)
+}
+
+// notificationAction handles a button pressed on a break notification.
+func (d *daemon) notificationAction(a string, ok bool) {
+	if !ok {
+		log.Print("notification server connection lost; notifications without buttons from now on")
+		d.notifier = nil
+		return
+	}
+	now := time.Now().Round(0)
+	switch a {
+	case notify.ActionStart:
+		d.openCard(d.suggest(now), string(reminders.Stand), true)
+	case notify.ActionSnooze:
+		d.answer(now, reminders.Stand, "", reminders.Snoozed)
+	case notify.ActionSkip:
+		d.answer(now, reminders.Stand, "", reminders.Skipped)
+	}
+}
+
+// answer records the user's answer to a break and tells the engine.
+func (d *daemon) answer(now time.Time, kind reminders.Kind, exercise string, o reminders.Outcome) {
+	d.record(store.Entry{At: now, Type: store.EntryOutcome, Kind: string(kind), Exercise: exercise, Outcome: string(o)})
+	if o == reminders.Snoozed {
+		d.snoozed = true
+	} else {
+		d.snoozed = false
+	}
+	if o == reminders.Hurt && exercise != "" {
+		if d.recent.Hurt == nil {
+			d.recent.Hurt = map[string]time.Time{}
+		}
+		d.recent.Hurt[exercise] = now
+	}
+	d.step(reminders.Event{Type: reminders.Respond, Kind: kind, Outcome: o})
+}
