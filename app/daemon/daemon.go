@@ -258,15 +258,55 @@ func (d *daemon) startStretch() {
 }
 
 func (d *daemon) trayAction(a tray.Action) {
+	now := time.Now().Round(0)
 	switch a {
 	case tray.StartStretch:
 		d.startStretch()
-	case tray.PauseHour:
-		d.step(reminders.Event{Type: reminders.Pause, Until: time.Now().Add(time.Hour)})
+	case tray.PostureCheck:
+		d.notify(postureTitle, postureBody)
+		d.step(reminders.Event{Type: reminders.Respond, Kind: reminders.Posture, Outcome: reminders.Done})
+	case tray.Pause30, tray.PauseHour, tray.Pause2Hours:
+		d.step(reminders.Event{Type: reminders.Pause, Until: now.Add(pauseLengths[a])})
+	case tray.PauseTomorrow:
+		d.step(reminders.Event{Type: reminders.Pause, Until: d.tomorrow(now)})
+	case tray.PauseIndefinitely:
+		d.step(reminders.Event{Type: reminders.Pause})
 	case tray.Resume:
 		d.step(reminders.Event{Type: reminders.Resume})
+	case tray.Settings:
+		d.openWindow(uiproto.OpSettings)
+	case tray.Safety:
+		d.openWindow(uiproto.OpSafety)
 	case tray.Quit:
 		d.quit = true
+	}
+}
+
+var pauseLengths = map[tray.Action]time.Duration{
+	tray.Pause30:     30 * time.Minute,
+	tray.PauseHour:   time.Hour,
+	tray.Pause2Hours: 2 * time.Hour,
+}
+
+// tomorrow is when a pause "until tomorrow" ends: the first work span that
+// starts tomorrow or later (or tomorrow's midnight with no work hours).
+func (d *daemon) tomorrow(now time.Time) time.Time {
+	y, m, day := now.Date()
+	midnight := time.Date(y, m, day+1, 0, 0, 0, 0, now.Location())
+	if next := d.cfg.Schedule.NextSpanStart(midnight.Add(-time.Nanosecond)); !next.IsZero() {
+		return next
+	}
+	return midnight
+}
+
+// openWindow asks limber-ui for a window other than the card.
+func (d *daemon) openWindow(op string) {
+	if d.ui == nil {
+		d.notify("Limber cannot open windows", "limber-ui was not found next to limber or on PATH.")
+		return
+	}
+	if err := d.ui.Send(uiproto.Command{Op: op, Focus: true}); err != nil {
+		log.Print(err)
 	}
 }
 
@@ -331,6 +371,12 @@ func (d *daemon) handle(r control.Request) control.Response {
 	case "show", "stretch":
 		d.startStretch()
 		return control.OK(nil)
+	case "settings":
+		d.openWindow(uiproto.OpSettings)
+		return control.OK(nil)
+	case "safety":
+		d.openWindow(uiproto.OpSafety)
+		return control.OK(nil)
 	case "pause":
 		return d.pause(r.Args)
 	case "resume":
@@ -349,13 +395,22 @@ func (d *daemon) handle(r control.Request) control.Response {
 
 func (d *daemon) pause(args []string) control.Response {
 	if len(args) != 1 {
-		return control.Fail("pause takes one argument: a duration such as 30m or 1h")
+		return control.Fail("pause takes one argument: a duration such as 30m or 1h, \"tomorrow\" or \"indefinitely\"")
+	}
+	now := time.Now().Round(0)
+	switch args[0] {
+	case "tomorrow":
+		d.step(reminders.Event{Type: reminders.Pause, Until: d.tomorrow(now)})
+		return control.OK(nil)
+	case "indefinitely":
+		d.step(reminders.Event{Type: reminders.Pause})
+		return control.OK(nil)
 	}
 	dur, err := time.ParseDuration(args[0])
-	if err != nil || dur <= 0 || dur > 24*time.Hour {
-		return control.Fail("pause %q: want a duration between 1m and 24h, such as 30m or 1h", args[0])
+	if err != nil || dur < time.Minute || dur > 24*time.Hour {
+		return control.Fail("pause %q: want a duration between 1m and 24h (such as 30m or 1h), \"tomorrow\" or \"indefinitely\"", args[0])
 	}
-	d.step(reminders.Event{Type: reminders.Pause, Until: time.Now().Add(dur)})
+	d.step(reminders.Event{Type: reminders.Pause, Until: now.Add(dur)})
 	return control.OK(nil)
 }
 

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -95,4 +96,69 @@ func limberNotifications(t *testing.T, d *Desktop) int {
 		}
 	}
 	return n
+}
+
+// TestEndToEnd_PauseAndResume pauses from the tray menu and resumes: the
+// status row, the Pause/Resume rows and `limber status` follow.
+func TestEndToEnd_PauseAndResume(t *testing.T) {
+	bins := binaries(t)
+	d := StartDesktop(t)
+	w, err := StartWatcher(d.MustConn(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	writeConfig(t, d, "\n[card]\nauto_open = false\n")
+	startLimber(t, d, bins.limber)
+	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
+	defer cancel()
+	item, err := w.WaitFirstItem(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	menu, err := OpenMenu(ctx, d.MustConn(t), item.Service, item.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := menu.ClickLabel(ctx, "Pause for 1 hour"); err != nil {
+		t.Fatal(err)
+	}
+	// "Paused until 15:00", or "Paused until Tue 00:30" past midnight.
+	until := time.Now().Add(time.Hour).Format("15:04")
+	waitMenu(t, ctx, menu, func(items []MenuItem) bool {
+		first := items[0].Label
+		return strings.HasPrefix(first, "Paused until ") && strings.HasSuffix(first, until) &&
+			visible(items, "Resume") && !visible(items, "Pause")
+	}, "first row \"Paused until … "+until+"\", Resume shown, Pause hidden")
+	if out, _ := runLimber(t, d, bins.limber, "status", "--json"); !strings.Contains(out, `"state": "paused"`) {
+		t.Errorf("status while paused = %s", out)
+	}
+	if err := menu.ClickLabel(ctx, "Resume"); err != nil {
+		t.Fatal(err)
+	}
+	waitMenu(t, ctx, menu, func(items []MenuItem) bool {
+		return !strings.HasPrefix(items[0].Label, "Paused") && visible(items, "Pause") && !visible(items, "Resume")
+	}, "not paused, Pause shown, Resume hidden")
+}
+
+func visible(items []MenuItem, label string) bool {
+	for _, it := range items {
+		if it.Label == label {
+			return it.Visible
+		}
+	}
+	return false
+}
+
+func waitMenu(t *testing.T, ctx context.Context, m *Menu, ok func([]MenuItem) bool, what string) {
+	t.Helper()
+	var items []MenuItem
+	err := pollUntil(5*time.Second, func() (bool, error) {
+		var err error
+		items, err = m.Items(ctx)
+		return err == nil && len(items) > 0 && ok(items), err
+	})
+	if err != nil {
+		t.Fatalf("menu never showed %s: %v; rows %v", what, err, Labels(items))
+	}
 }

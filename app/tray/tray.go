@@ -16,8 +16,15 @@ type Action int
 // The menu's actions.
 const (
 	StartStretch Action = iota + 1
+	PostureCheck
+	Pause30
 	PauseHour
+	Pause2Hours
+	PauseTomorrow
+	PauseIndefinitely
 	Resume
+	Settings
+	Safety
 	Quit
 )
 
@@ -40,7 +47,7 @@ type Tray struct {
 	mu     sync.Mutex
 	status *systray.MenuItem
 	pause  *systray.MenuItem
-	paused bool
+	resume *systray.MenuItem
 	text   string
 	state  State
 }
@@ -67,29 +74,38 @@ func (t *Tray) build() {
 	t.status = systray.AddMenuItem("Limber", "")
 	t.status.Disable()
 	systray.AddSeparator()
-	start := systray.AddMenuItem("Start a stretch now", "Open a stretch card now")
-	t.pause = systray.AddMenuItem("Pause for 1 hour", "No reminders for an hour")
+	t.item("Start a stretch now", StartStretch)
+	t.item("Posture check now", PostureCheck)
+	t.pause = systray.AddMenuItem("Pause", "No reminders for a while")
+	for _, p := range []struct {
+		label string
+		a     Action
+	}{
+		{"Pause for 30 minutes", Pause30},
+		{"Pause for 1 hour", PauseHour},
+		{"Pause for 2 hours", Pause2Hours},
+		{"Pause until tomorrow", PauseTomorrow},
+		{"Pause until I resume", PauseIndefinitely},
+	} {
+		go t.forward(t.pause.AddSubMenuItem(p.label, "").ClickedCh, p.a)
+	}
+	t.resume = t.item("Resume", Resume)
+	t.resume.Hide()
 	systray.AddSeparator()
-	quit := systray.AddMenuItem("Quit", "Quit Limber")
-	go t.forward(start.ClickedCh, StartStretch)
-	go t.forward(quit.ClickedCh, Quit)
-	go t.forwardPause()
+	t.item("Settings…", Settings)
+	t.item("Safety guide", Safety)
+	systray.AddSeparator()
+	t.item("Quit", Quit)
+}
+
+func (t *Tray) item(label string, a Action) *systray.MenuItem {
+	it := systray.AddMenuItem(label, "")
+	go t.forward(it.ClickedCh, a)
+	return it
 }
 
 func (t *Tray) forward(ch <-chan struct{}, a Action) {
 	for range ch {
-		t.actions <- a
-	}
-}
-
-func (t *Tray) forwardPause() {
-	for range t.pause.ClickedCh {
-		t.mu.Lock()
-		a := PauseHour
-		if t.paused {
-			a = Resume
-		}
-		t.mu.Unlock()
 		t.actions <- a
 	}
 }
@@ -108,18 +124,19 @@ func (t *Tray) Show(text string, state State) {
 		t.status.SetTitle(text)
 		systray.SetTooltip("Limber — " + text)
 	}
-	if state != t.state {
-		t.state = state
-		systray.SetIcon(iconFor(state))
-		paused := state == Paused
-		if paused != t.paused {
-			t.paused = paused
-			if paused {
-				t.pause.SetTitle("Resume")
-			} else {
-				t.pause.SetTitle("Pause for 1 hour")
-			}
-		}
+	if state == t.state {
+		return
+	}
+	wasPaused := t.state == Paused
+	t.state = state
+	systray.SetIcon(iconFor(state))
+	switch {
+	case state == Paused && !wasPaused:
+		t.pause.Hide()
+		t.resume.Show()
+	case state != Paused && wasPaused:
+		t.resume.Hide()
+		t.pause.Show()
 	}
 }
 

@@ -1,5 +1,6 @@
-// Package ui holds limber-ui's Fyne screens and windows: the stretch card and
-// the controller that opens it on limber's commands and reports the answers.
+// Package ui holds limber-ui's Fyne screens and windows: the stretch card, the
+// routine player, the safety guide and the controller that opens them on
+// limber's commands and reports the answers.
 package ui
 
 import (
@@ -28,6 +29,8 @@ const (
 type CardOptions struct {
 	// Strict hides Skip (and its Esc key).
 	Strict bool
+	// NoSnooze hides Snooze.
+	NoSnooze bool
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Tick starts a ticker with period d and returns its channel and a
@@ -36,8 +39,11 @@ type CardOptions struct {
 	// OnOutcome is called once, on the Fyne goroutine, with the first answer.
 	OnOutcome func(exerciseID, outcome string)
 	// OnAnother is called when the user asks for another exercise; the owner
-	// of the window swaps in a new card.
+	// of the window swaps in a new card. Nil hides Another (and its N key).
 	OnAnother func()
+	// OnSafety is called when the user asks for the safety guide; nil hides
+	// the "Safety guide" button. It does not answer the card.
+	OnSafety func()
 
 	// ticked, when set, is called after each tick has been handed to the
 	// Fyne goroutine; tests use it to wait for a tick.
@@ -55,10 +61,11 @@ type Card struct {
 	content fyne.CanvasObject
 	timer   *timerView
 	done    *widget.Button
-	another *widget.Button
-	snooze  *widget.Button
+	another *widget.Button // nil without OnAnother
+	snooze  *widget.Button // nil with NoSnooze
 	skip    *widget.Button // nil when strict
 	hurts   *widget.Button
+	safety  *widget.Button // nil without OnSafety
 
 	answered bool
 	finished bool
@@ -109,7 +116,8 @@ func (c *Card) Stop() {
 }
 
 // TypedKey handles the card's keys: Enter is Done, Esc is Skip (not when
-// strict), N is Another. A window hooks it up with Canvas().SetOnTypedKey.
+// strict), N is Another (when there is one). A window hooks it up with
+// Canvas().SetOnTypedKey.
 func (c *Card) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
@@ -247,23 +255,44 @@ func (c *Card) steps() []fyne.CanvasObject {
 }
 
 // buttons lays the answers out in two rows: the secondary answers on top,
-// "This hurts" and a wide Done below.
+// "This hurts", the safety guide and a wide Done below. The top row goes
+// when every secondary answer is hidden.
 func (c *Card) buttons() fyne.CanvasObject {
 	c.done = widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { c.answer(OutcomeDone) })
 	c.done.Importance = widget.HighImportance
-	c.another = widget.NewButtonWithIcon("Another", theme.ViewRefreshIcon(), c.askAnother)
-	c.snooze = widget.NewButtonWithIcon("Snooze 5 min", theme.HistoryIcon(), func() { c.answer(OutcomeSnoozed) })
 	c.hurts = widget.NewButton("This hurts", func() { c.answer(OutcomeHurt) })
 	c.hurts.Importance = widget.LowImportance
-	row := []fyne.CanvasObject{c.another, c.snooze}
+	left := []fyne.CanvasObject{c.hurts}
+	if c.opt.OnSafety != nil {
+		c.safety = widget.NewButtonWithIcon("Safety guide", theme.InfoIcon(), c.opt.OnSafety)
+		c.safety.Importance = widget.LowImportance
+		left = append(left, c.safety)
+	}
+	bottom := container.NewBorder(nil, nil, container.NewHBox(left...), nil, c.done)
+	row := c.secondaryButtons()
+	if len(row) == 0 {
+		return bottom
+	}
+	return container.NewVBox(container.NewGridWithColumns(len(row), row...), bottom)
+}
+
+// secondaryButtons makes Another, Snooze and Skip, less those the options
+// hide.
+func (c *Card) secondaryButtons() []fyne.CanvasObject {
+	var row []fyne.CanvasObject
+	if c.opt.OnAnother != nil {
+		c.another = widget.NewButtonWithIcon("Another", theme.ViewRefreshIcon(), c.askAnother)
+		row = append(row, c.another)
+	}
+	if !c.opt.NoSnooze {
+		c.snooze = widget.NewButtonWithIcon("Snooze 5 min", theme.HistoryIcon(), func() { c.answer(OutcomeSnoozed) })
+		row = append(row, c.snooze)
+	}
 	if !c.opt.Strict {
 		c.skip = widget.NewButtonWithIcon("Skip", theme.MediaSkipNextIcon(), func() { c.answer(OutcomeSkipped) })
 		row = append(row, c.skip)
 	}
-	return container.NewVBox(
-		container.NewGridWithColumns(len(row), row...),
-		container.NewBorder(nil, nil, c.hurts, nil, c.done),
-	)
+	return row
 }
 
 // metaLine says where the exercise is done and what it works on.

@@ -47,7 +47,7 @@ func commands() []command {
 	return []command{
 		{"status", "what Limber is doing and what comes next [--json]", runStatus},
 		{"stretch", "open a stretch card now", simple("stretch")},
-		{"pause", "no reminders for DURATION (e.g. 30m, 1h)", runPause},
+		{"pause", "no reminders for DURATION (30m, 1h, 2h), until tomorrow, or indefinitely", runPause},
 		{"resume", "end a pause", simple("resume")},
 		{"quit", "stop the running Limber", simple("quit")},
 		{"reload", "read config.toml again", simple("reload")},
