@@ -98,13 +98,20 @@ type outcomes struct {
 
 func newTestCard(t *testing.T, ex exercises.Exercise, strict bool) (*Card, *fakeClock, *outcomes) {
 	t.Helper()
+	return newTestCardWith(t, ex, func(opt *CardOptions) { opt.Strict = strict })
+}
+
+// newTestCardWith makes a card with Another on a fake clock, after set has
+// changed its options.
+func newTestCardWith(t *testing.T, ex exercises.Exercise, set func(*CardOptions)) (*Card, *fakeClock, *outcomes) {
+	t.Helper()
 	test.NewTempApp(t)
 	clock := newFakeClock()
 	rec := &outcomes{}
 	opt := clock.options()
-	opt.Strict = strict
 	opt.OnOutcome = func(id, outcome string) { rec.got = append(rec.got, id+":"+outcome) }
 	opt.OnAnother = func() { rec.another++ }
+	set(&opt)
 	c := NewCard(ex, opt)
 	t.Cleanup(c.Stop)
 	test.NewTempWindow(t, c.Content())
@@ -180,6 +187,64 @@ func TestCard_StrictHidesSkip(t *testing.T) {
 		if got := hasButton(c.Content(), "Skip"); got == strict {
 			t.Errorf("strict %v: card has a Skip button = %v, want %v", strict, got, !strict)
 		}
+	}
+}
+
+func TestCard_OptionsHideButtons(t *testing.T) {
+	tests := []struct {
+		name    string
+		set     func(*CardOptions)
+		snooze  bool
+		skip    bool
+		another bool
+		safety  bool
+	}{
+		{"default", func(*CardOptions) {}, true, true, true, false},
+		{"no snooze", func(o *CardOptions) { o.NoSnooze = true }, false, true, true, false},
+		{"strict, no snooze", func(o *CardOptions) { o.Strict, o.NoSnooze = true, true }, false, false, true, false},
+		{"no another", func(o *CardOptions) { o.OnAnother = nil }, true, true, false, false},
+		{"nothing but Done", func(o *CardOptions) { o.Strict, o.NoSnooze, o.OnAnother = true, true, nil }, false, false, false, false},
+		{"safety guide", func(o *CardOptions) { o.OnSafety = func() {} }, true, true, true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, _, _ := newTestCardWith(t, sideBend, tt.set)
+			for _, b := range []struct {
+				text string
+				want bool
+			}{
+				{"Snooze 5 min", tt.snooze}, {"Skip", tt.skip}, {"Another", tt.another},
+				{"Safety guide", tt.safety}, {"Done", true}, {"This hurts", true},
+			} {
+				if got := hasButton(c.Content(), b.text); got != b.want {
+					t.Errorf("card has a %q button = %v, want %v", b.text, got, b.want)
+				}
+			}
+		})
+	}
+}
+
+func TestCard_NoSnoozeIgnoresNothingElse(t *testing.T) {
+	c, _, rec := newTestCardWith(t, sideBend, func(o *CardOptions) { o.NoSnooze = true })
+	if c.snooze != nil {
+		t.Fatal("NoSnooze card made a Snooze button")
+	}
+	c.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if want := "side-bend:skipped"; len(rec.got) != 1 || rec.got[0] != want {
+		t.Errorf("outcomes after Esc = %q, want [%q]", rec.got, want)
+	}
+}
+
+func TestCard_SafetyGuideDoesNotAnswer(t *testing.T) {
+	opened := 0
+	c, _, rec := newTestCardWith(t, sideBend, func(o *CardOptions) { o.OnSafety = func() { opened++ } })
+	test.Tap(c.safety)
+	if opened != 1 || len(rec.got) != 0 {
+		t.Errorf("after Safety guide: OnSafety calls = %d, outcomes = %q; want 1 and none", opened, rec.got)
+	}
+	test.Tap(c.done)
+	if want := "side-bend:done"; len(rec.got) != 1 || rec.got[0] != want {
+		t.Errorf("outcomes after Done = %q, want [%q]", rec.got, want)
 	}
 }
 
@@ -293,6 +358,9 @@ func TestCard_Markup(t *testing.T) {
 			a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), tt.variant})
 			opt := newFakeClock().options()
 			opt.Strict = tt.strict
+			// As the controller makes them: with Another and the safety guide.
+			opt.OnAnother = func() {}
+			opt.OnSafety = func() {}
 			c := NewCard(tt.ex, opt)
 			t.Cleanup(c.Stop)
 			w := test.NewTempWindow(t, c.Content())

@@ -24,7 +24,8 @@ const (
 )
 
 // Controller runs limber-ui: it reads uiproto commands, shows the stretch
-// card window and writes uiproto events. Apart from Start, its state lives on
+// card window (one card, or a routine card after card) and the safety guide,
+// and writes uiproto events. Apart from Start, its state lives on
 // the Fyne goroutine: the command reader and the idle timer reach it only
 // through fyne.Do.
 type Controller struct {
@@ -33,6 +34,9 @@ type Controller struct {
 	IdleExit time.Duration
 	// Lookup finds an exercise by id; nil means exercises.Get.
 	Lookup func(id string) (exercises.Exercise, bool)
+	// LookupRoutine finds a routine by id; nil means a search of
+	// exercises.Routines.
+	LookupRoutine func(id string) (exercises.Routine, bool)
 	// AfterFunc runs f after d unless the returned stop is called first;
 	// nil means time.AfterFunc.
 	AfterFunc func(d time.Duration, f func()) (stop func() bool)
@@ -46,15 +50,19 @@ type Controller struct {
 	log *log.Logger
 
 	keepAlive fyne.Window
-	win       fyne.Window // the card window, nil when closed
-	card      *Card
+	win       fyne.Window    // the card window, nil when closed
+	card      *Card          // the single card in win, or nil
+	routine   *RoutinePlayer // the routine in win, or nil
 	cmd       uiproto.Command
-	list      []exercises.Exercise
-	index     int
-	answered  bool
-	quitting  bool
-	idleGen   int
-	idleStop  func() bool
+	// windows holds the open one-of-a-kind windows, such as the safety
+	// guide, by title.
+	windows  map[string]fyne.Window
+	list     []exercises.Exercise
+	index    int
+	answered bool
+	quitting bool
+	idleGen  int
+	idleStop func() bool
 	// readDone is closed when the command reader has stopped.
 	readDone chan struct{}
 }
@@ -66,7 +74,10 @@ func NewController(a fyne.App, in io.Reader, out io.Writer, logger *log.Logger) 
 	if logger == nil {
 		logger = log.Default()
 	}
-	return &Controller{app: a, in: in, out: uiproto.NewWriter(out), log: logger, readDone: make(chan struct{})}
+	return &Controller{
+		app: a, in: in, out: uiproto.NewWriter(out), log: logger,
+		windows: map[string]fyne.Window{}, readDone: make(chan struct{}),
+	}
 }
 
 // ParseIdleExit reads the LIMBER_UI_IDLE setting: a Go duration such as
@@ -93,6 +104,9 @@ func (c *Controller) Start() {
 	}
 	if c.Lookup == nil {
 		c.Lookup = exercises.Get
+	}
+	if c.LookupRoutine == nil {
+		c.LookupRoutine = findRoutine
 	}
 	if c.AfterFunc == nil {
 		c.AfterFunc = func(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop }
@@ -143,6 +157,10 @@ func (c *Controller) handle(cmd uiproto.Command) {
 	switch cmd.Op {
 	case uiproto.OpCard:
 		c.showCard(cmd)
+	case uiproto.OpRoutine:
+		c.showRoutine(cmd)
+	case uiproto.OpSafety:
+		c.showSafety()
 	case uiproto.OpQuit:
 		c.quit()
 	default:
@@ -156,23 +174,82 @@ func (c *Controller) showCard(cmd uiproto.Command) {
 		c.log.Printf("ignoring card: no known exercise in %q", cmd.Exercises)
 		return
 	}
-	c.cmd, c.list, c.index, c.answered = cmd, list, 0, false
-	c.disarmIdle()
-	fresh := c.win == nil
-	if fresh {
-		c.win = c.app.NewWindow("Limber")
-		c.win.SetOnClosed(c.windowClosed)
-		c.win.Resize(fyne.NewSize(cardWidth, cardHeight))
-		c.win.CenterOnScreen()
-	}
+	fresh := c.openCardWindow(cmd)
+	c.list, c.index = list, 0
 	c.setCard()
+	c.present(fresh, uiproto.Event{Op: uiproto.OpShown, Window: c.win.Title(), Exercise: c.card.ex.ID, Kind: cmd.Kind})
+}
+
+func (c *Controller) showRoutine(cmd uiproto.Command) {
+	r, ok := c.LookupRoutine(cmd.Routine)
+	if !ok {
+		c.log.Printf("ignoring routine: unknown routine %q", cmd.Routine)
+		return
+	}
+	steps := c.resolve(r.Steps)
+	if len(steps) == 0 {
+		c.log.Printf("ignoring routine %q: no known exercise in %q", r.ID, r.Steps)
+		return
+	}
+	fresh := c.openCardWindow(cmd)
+	c.routine = NewRoutinePlayer(r, steps, RoutineOptions{
+		Card:      c.cardOptions(),
+		OnOutcome: c.routineOutcome,
+		OnEnd:     c.finish,
+	})
+	c.win.SetTitle(RoutineTitle(r))
+	c.win.SetContent(c.routine.Content())
+	c.win.Canvas().SetOnTypedKey(c.routine.TypedKey)
+	c.present(fresh, uiproto.Event{Op: uiproto.OpShown, Window: c.win.Title(), Exercise: r.ID, Kind: KindRoutine})
+}
+
+// findRoutine looks id up in exercises.Routines.
+func findRoutine(id string) (exercises.Routine, bool) {
+	for _, r := range exercises.Routines() {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return exercises.Routine{}, false
+}
+
+// openCardWindow makes the card window ready for what cmd asks for: it
+// stops whatever card or routine it showed, or makes the window when there
+// is none, and says whether it did.
+func (c *Controller) openCardWindow(cmd uiproto.Command) (fresh bool) {
+	c.stopContent()
+	c.cmd, c.answered = cmd, false
+	c.disarmIdle()
+	if c.win != nil {
+		return false
+	}
+	c.win = c.app.NewWindow("Limber")
+	c.win.SetOnClosed(c.windowClosed)
+	c.win.Resize(fyne.NewSize(cardWidth, cardHeight))
+	c.win.CenterOnScreen()
+	return true
+}
+
+// present puts the card window on screen and says so with ev.
+func (c *Controller) present(fresh bool, ev uiproto.Event) {
 	// Fyne has no way to show a window without focusing it, so Focus only
 	// decides whether a card window that is already open is raised.
 	c.win.Show()
-	if cmd.Focus && !fresh {
+	if c.cmd.Focus && !fresh {
 		c.win.RequestFocus()
 	}
-	c.emit(uiproto.Event{Op: uiproto.OpShown, Window: c.win.Title(), Exercise: c.card.ex.ID, Kind: cmd.Kind})
+	c.emit(ev)
+}
+
+// stopContent stops and forgets the card or routine in the card window.
+func (c *Controller) stopContent() {
+	if c.card != nil {
+		c.card.Stop()
+	}
+	if c.routine != nil {
+		c.routine.Stop()
+	}
+	c.card, c.routine = nil, nil
 }
 
 func (c *Controller) resolve(ids []string) []exercises.Exercise {
@@ -194,16 +271,24 @@ func (c *Controller) setCard() {
 		c.card.Stop()
 	}
 	ex := c.list[c.index]
-	c.card = NewCard(ex, CardOptions{
-		Strict:    c.cmd.Strict,
-		Now:       c.Now,
-		Tick:      c.Tick,
-		OnOutcome: c.outcome,
-		OnAnother: c.another,
-	})
+	opt := c.cardOptions()
+	opt.OnOutcome = c.outcome
+	opt.OnAnother = c.another
+	c.card = NewCard(ex, opt)
 	c.win.SetTitle(WindowTitle(ex))
 	c.win.SetContent(c.card.Content())
 	c.win.Canvas().SetOnTypedKey(c.card.TypedKey)
+}
+
+// cardOptions are the options every card gets, in a routine or not.
+func (c *Controller) cardOptions() CardOptions {
+	return CardOptions{
+		Strict:   c.cmd.Strict,
+		NoSnooze: c.cmd.NoSnooze,
+		Now:      c.Now,
+		Tick:     c.Tick,
+		OnSafety: c.showSafety,
+	}
 }
 
 // WindowTitle is the card window's title for ex.
@@ -220,8 +305,23 @@ func (c *Controller) another() {
 }
 
 func (c *Controller) outcome(id, outcome string) {
-	c.answered = true
 	c.emit(uiproto.Event{Op: uiproto.OpOutcome, Exercise: id, Kind: c.cmd.Kind, Outcome: outcome})
+	c.finish(outcome)
+}
+
+// routineOutcome reports an answer given in a routine: an exercise's, or the
+// routine's own once it is complete.
+func (c *Controller) routineOutcome(id, outcome string) {
+	c.emit(uiproto.Event{Op: uiproto.OpOutcome, Exercise: id, Kind: KindRoutine, Outcome: outcome})
+}
+
+// finish closes the card window after its last answer. "This hurts" opens
+// the safety guide first, so the user sees when to get help.
+func (c *Controller) finish(outcome string) {
+	c.answered = true
+	if false {
+		c.showSafety()
+	}
 	if c.win != nil {
 		c.win.Close()
 	}
@@ -230,14 +330,68 @@ func (c *Controller) outcome(id, outcome string) {
 // windowClosed runs when the card window goes, by an answer or by the
 // window manager.
 func (c *Controller) windowClosed() {
-	if c.card != nil {
-		c.card.Stop()
+	if !c.answered && !c.quitting {
+		c.emitClosed()
 	}
-	if !c.answered && !c.quitting && c.card != nil {
+	c.stopContent()
+	c.win = nil
+	c.armIdleIfNoWindow()
+}
+
+// emitClosed says that the card window went without an answer. In a routine
+// the event names the exercise on screen; a complete routine has had its
+// answer.
+func (c *Controller) emitClosed() {
+	switch {
+	case c.card != nil:
 		c.emit(uiproto.Event{Op: uiproto.OpClosed, Exercise: c.card.ex.ID, Kind: c.cmd.Kind})
+	case c.routine != nil && c.routine.Card() != nil:
+		c.emit(uiproto.Event{Op: uiproto.OpClosed, Exercise: c.routine.Card().ex.ID, Kind: KindRoutine})
 	}
-	c.win, c.card = nil, nil
-	if !c.quitting {
+}
+
+// showSafety opens the safety guide, or raises it when it is open.
+func (c *Controller) showSafety() {
+	c.openWindow(SafetyTitle, fyne.NewSize(safetyWidth, safetyHeight), NewSafetyScreen)
+}
+
+// openWindow opens the one window with this title showing what content
+// makes, or raises it when it is open, and says shown. Esc closes it.
+func (c *Controller) openWindow(title string, size fyne.Size, content func() fyne.CanvasObject) {
+	w, open := c.windows[title]
+	if !open {
+		c.disarmIdle()
+		w = c.app.NewWindow(title)
+		w.SetContent(content())
+		w.Resize(size)
+		w.CenterOnScreen()
+		w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+			if ev.Name == fyne.KeyEscape {
+				w.Close()
+			}
+		})
+		w.SetOnClosed(func() {
+			delete(c.windows, title)
+			c.armIdleIfNoWindow()
+		})
+		c.windows[title] = w
+	}
+	w.Show()
+	if open {
+		w.RequestFocus()
+	}
+	c.emit(uiproto.Event{Op: uiproto.OpShown, Window: title})
+}
+
+// windowOpen says whether any window is open.
+func (c *Controller) windowOpen() bool {
+	return c.win != nil || len(c.windows) > 0
+}
+
+// armIdleIfNoWindow starts the idle countdown once the last window has
+// closed.
+func (c *Controller) armIdleIfNoWindow() {
+	if !c.quitting && !c.windowOpen() {
 		c.armIdle()
 	}
 }
@@ -260,7 +414,7 @@ func (c *Controller) disarmIdle() {
 }
 
 func (c *Controller) idleExpired(gen int) {
-	if gen != c.idleGen || c.win != nil {
+	if gen != c.idleGen || c.windowOpen() {
 		return // a window opened since the timer was armed
 	}
 	c.quit()
@@ -273,9 +427,7 @@ func (c *Controller) quit() {
 	}
 	c.quitting = true
 	c.disarmIdle()
-	if c.card != nil {
-		c.card.Stop()
-	}
+	c.stopContent()
 	c.emit(uiproto.Event{Op: uiproto.OpExit})
 	c.app.Quit()
 }

@@ -78,6 +78,7 @@ func newHarness(t *testing.T) *harness {
 	h := &harness{t: t, a: a, in: w, events: make(eventSink, 16), idle: &fakeIdle{}}
 	h.c = NewController(a, r, h.events, log.New(io.Discard, "", 0))
 	h.c.Lookup = lookup
+	h.c.LookupRoutine = func(id string) (exercises.Routine, bool) { return testRoutine, id == testRoutine.ID }
 	h.c.AfterFunc = h.idle.AfterFunc
 	h.c.Now = newFakeClock().Now
 	h.c.Tick = func(time.Duration) (<-chan time.Time, func()) { return nil, func() {} }
@@ -122,6 +123,17 @@ func (h *harness) expect(want uiproto.Event) {
 	}
 }
 
+// expectNone checks that no event is waiting. Taps answer on the test's
+// goroutine, so their events are written by the time Tap returns.
+func (h *harness) expectNone() {
+	h.t.Helper()
+	select {
+	case ev := <-h.events:
+		h.t.Errorf("unexpected event %+v", ev)
+	default:
+	}
+}
+
 // cardWindows lists the windows but the controller's keep-alive and the
 // test driver's own untitled one.
 func (h *harness) cardWindows() []fyne.Window {
@@ -142,7 +154,7 @@ func (h *harness) expectCardWindow(title string) fyne.Window {
 		for _, w := range ws {
 			titles = append(titles, w.Title())
 		}
-		h.t.Fatalf("card windows = %q, want [%q]", titles, title)
+		h.t.Fatalf("windows = %q, want [%q]", titles, title)
 	}
 	return ws[0]
 }
@@ -269,4 +281,145 @@ func TestParseIdleExit(t *testing.T) {
 			t.Errorf("ParseIdleExit(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.wantErr)
 		}
 	}
+}
+
+func TestController_SafetyOpensOneWindow(t *testing.T) {
+	h := newHarness(t)
+	h.send(`{"op":"safety"}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SafetyTitle})
+	w := h.expectCardWindow(SafetyTitle)
+	if got := w.Canvas().Size(); got != fyne.NewSize(safetyWidth, safetyHeight) {
+		t.Errorf("safety window size = %v, want %vx%v", got, safetyWidth, safetyHeight)
+	}
+	h.send(`{"op":"safety","focus":true}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SafetyTitle})
+	if again := h.expectCardWindow(SafetyTitle); again != w {
+		t.Error("second safety command opened a new window, want the first one raised")
+	}
+}
+
+func TestController_HurtOpensSafety(t *testing.T) {
+	h := newHarness(t)
+	h.send(`{"op":"card","exercises":["side-bend"],"kind":"stand"}`)
+	h.next()
+	test.Tap(h.c.card.hurts)
+	h.expect(uiproto.Event{Op: uiproto.OpOutcome, Exercise: "side-bend", Kind: "stand", Outcome: OutcomeHurt})
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SafetyTitle})
+	h.expectNone()
+	h.expectCardWindow(SafetyTitle)
+}
+
+func TestController_CardSafetyButtonKeepsCard(t *testing.T) {
+	h := newHarness(t)
+	h.send(`{"op":"card","exercises":["side-bend"]}`)
+	h.next()
+	test.Tap(h.c.card.safety)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SafetyTitle})
+	if ws := h.cardWindows(); len(ws) != 2 || h.c.card == nil {
+		t.Errorf("windows after Safety guide = %d, card %v; want the card and the guide", len(ws), h.c.card)
+	}
+	test.Tap(h.c.card.done)
+	h.expect(uiproto.Event{Op: uiproto.OpOutcome, Exercise: "side-bend", Outcome: OutcomeDone})
+	h.expectCardWindow(SafetyTitle)
+}
+
+func TestController_NoSnoozeHidesSnooze(t *testing.T) {
+	h := newHarness(t)
+	h.send(`{"op":"card","exercises":["side-bend","neck-tilt"],"strict":true,"no_snooze":true}`)
+	h.next()
+	if h.c.card.snooze != nil || h.c.card.skip != nil {
+		t.Error("strict no-snooze card shows Snooze or Skip")
+	}
+	test.Tap(h.c.card.another)
+	if h.c.card.snooze != nil {
+		t.Error("Another brought Snooze back")
+	}
+}
+
+func TestController_RoutinePlaysEveryStep(t *testing.T) {
+	h := newHarness(t)
+	h.send(`{"op":"routine","routine":"test-routine","focus":true}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: "Limber — Test routine", Exercise: "test-routine", Kind: KindRoutine})
+	w := h.expectCardWindow("Limber — Test routine")
+	if got, want := h.c.routine.Progress(), "Test routine · 1 of 2"; got != want {
+		t.Errorf("progress = %q, want %q", got, want)
+	}
+	test.Tap(h.c.routine.Card().done)
+	h.expect(uiproto.Event{Op: uiproto.OpOutcome, Exercise: "side-bend", Kind: KindRoutine, Outcome: OutcomeDone})
+	if got, want := h.c.routine.Progress(), "Test routine · 2 of 2"; got != want {
+		t.Errorf("progress = %q, want %q", got, want)
+	}
+	if got := w.Title(); got != "Limber — Test routine" {
+		t.Errorf("title on the second step = %q, want the routine's", got)
+	}
+	w.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.expect(uiproto.Event{Op: uiproto.OpOutcome, Exercise: "neck-tilt", Kind: KindRoutine, Outcome: OutcomeSkipped})
+	h.expect(uiproto.Event{Op: uiproto.OpOutcome, Exercise: "test-routine", Kind: KindRoutine, Outcome: OutcomeDone})
+	h.expectCardWindow("Limber — Test routine") // the complete view
+	test.Tap(h.c.routine.close)
+	h.expectNone()
+	if ws := h.cardWindows(); len(ws) != 0 {
+		t.Errorf("windows after Close = %d, want 0", len(ws))
+	}
+}
+
+func TestController_RoutineSnoozeEnds(t *testing.T) {
+	h := newHarness(t)
+	h.send(`{"op":"routine","routine":"test-routine","kind":"routine"}`)
+	h.next()
+	test.Tap(h.c.routine.Card().snooze)
+	h.expect(uiproto.Event{Op: uiproto.OpOutcome, Exercise: "side-bend", Kind: KindRoutine, Outcome: OutcomeSnoozed})
+	h.expectNone()
+	if ws := h.cardWindows(); len(ws) != 0 {
+		t.Errorf("windows after Snooze = %d, want 0", len(ws))
+	}
+}
+
+func TestController_RoutineHurtOpensSafety(t *testing.T) {
+	h := newHarness(t)
+	h.send(`{"op":"routine","routine":"test-routine"}`)
+	h.next()
+	test.Tap(h.c.routine.Card().done)
+	h.next()
+	test.Tap(h.c.routine.Card().hurts)
+	h.expect(uiproto.Event{Op: uiproto.OpOutcome, Exercise: "neck-tilt", Kind: KindRoutine, Outcome: OutcomeHurt})
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SafetyTitle})
+	h.expectNone()
+	h.expectCardWindow(SafetyTitle)
+}
+
+func TestController_RoutineWindowCloseEmitsClosed(t *testing.T) {
+	h := newHarness(t)
+	h.send(`{"op":"routine","routine":"test-routine"}`)
+	h.next()
+	test.Tap(h.c.routine.Card().done)
+	h.next()
+	h.expectCardWindow("Limber — Test routine").Close()
+	h.expect(uiproto.Event{Op: uiproto.OpClosed, Exercise: "neck-tilt", Kind: KindRoutine})
+}
+
+func TestController_RoutineThenCardReusesWindow(t *testing.T) {
+	h := newHarness(t)
+	h.send(`{"op":"routine","routine":"no-such-routine"}`)
+	h.send(`{"op":"routine","routine":"test-routine"}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: "Limber — Test routine", Exercise: "test-routine", Kind: KindRoutine})
+	first := h.expectCardWindow("Limber — Test routine")
+	h.send(`{"op":"card","exercises":["neck-tilt"]}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: "Limber — Neck tilt", Exercise: "neck-tilt"})
+	if h.expectCardWindow("Limber — Neck tilt") != first || h.c.routine != nil {
+		t.Error("card after a routine: want the same window and the routine gone")
+	}
+	test.Tap(h.c.card.done)
+	h.expect(uiproto.Event{Op: uiproto.OpOutcome, Exercise: "neck-tilt", Outcome: OutcomeDone})
+}
+
+func TestController_SafetyWindowKeepsAlive(t *testing.T) {
+	h := newHarness(t)
+	h.send(`{"op":"safety"}`)
+	h.next()
+	h.idle.fireAll() // the timer armed at start fires late, while the guide is open
+	h.expectNone()
+	h.expectCardWindow(SafetyTitle).Close()
+	h.idle.fireAll()
+	h.expect(uiproto.Event{Op: uiproto.OpExit})
 }
