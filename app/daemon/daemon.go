@@ -27,6 +27,10 @@ import (
 // caller has asked it to show its window.
 var ErrRunning = errors.New("limber is already running")
 
+// configSettle is how long a changed config file must stay quiet before it
+// is read: editors write in several steps.
+const configSettle = 300 * time.Millisecond
+
 // trayGrace is how long a tray host may take to appear after limber starts
 // (at login the panel and Limber start at the same time).
 const trayGrace = 3 * time.Second
@@ -54,6 +58,9 @@ type daemon struct {
 	idle         desktop.IdleSource // nil: no natural breaks
 	lastIdlePoll time.Time
 	snoozed      bool // the current stand break was snoozed (strict mode allows one)
+
+	configChanged <-chan struct{} // the config file may have changed
+	configText    string          // the config file as last read
 }
 
 // Run runs the resident process until the user quits or a signal ends it.
@@ -88,6 +95,12 @@ func Run(paths store.Paths, lim store.Limits) error {
 		requests <- request{req: r, reply: reply}
 		return <-reply
 	})
+	if changed, stop, err := store.Watch(paths.Config); err != nil {
+		log.Printf("edits to %s need \"limber reload\": %v", paths.Config, err)
+	} else {
+		defer stop()
+		d.configChanged = changed
+	}
 	d.connectDesktop()
 	defer d.closeDesktop()
 	d.tray = tray.Start()
@@ -99,6 +112,8 @@ func (d *daemon) loadConfig(lim store.Limits) {
 	if _, err := store.EnsureConfig(d.paths.Config); err != nil {
 		log.Print(err)
 	}
+	text, _ := os.ReadFile(d.paths.Config)
+	d.configText = string(text)
 	cfg, warnings, err := store.LoadConfig(d.paths.Config, lim)
 	for _, w := range warnings {
 		log.Print(w)
@@ -121,6 +136,7 @@ func (d *daemon) loop(requests <-chan request) error {
 	defer signal.Stop(sigs)
 
 	hostCheck := time.After(trayGrace)
+	var settle <-chan time.Time // a config change waiting for writes to settle
 	timer := time.NewTimer(0)
 	defer timer.Stop()
 	var uiEvents <-chan uiproto.Event
@@ -140,6 +156,13 @@ func (d *daemon) loop(requests <-chan request) error {
 			r.reply <- d.handle(r.req)
 		case ev := <-uiEvents:
 			d.uiEvent(ev)
+		case <-d.configChanged:
+			if settle == nil {
+				settle = time.After(configSettle)
+			}
+		case <-settle:
+			settle = nil
+			d.reloadIfChanged()
 		case <-hostCheck:
 			d.checkTrayHost()
 		case s := <-sigs:
@@ -341,6 +364,17 @@ func (d *daemon) uiOutcome(ev uiproto.Event) {
 
 // routineKind is the kind the window process gives the answers of a routine.
 const routineKind = "routine"
+
+// reloadIfChanged reloads the config when its content differs from what
+// was last read, so that touching the file does not repeat a notification.
+func (d *daemon) reloadIfChanged() {
+	text, err := os.ReadFile(d.paths.Config)
+	if err == nil && string(text) == d.configText {
+		return
+	}
+	log.Printf("%s changed; reading it again", d.paths.Config)
+	d.reload()
+}
 
 // reload reads config.toml again (after the settings window saved it, or
 // on request) and hands the new schedule to the engine.

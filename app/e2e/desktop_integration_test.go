@@ -162,3 +162,69 @@ func waitMenu(t *testing.T, ctx context.Context, m *Menu, ok func([]MenuItem) bo
 		t.Fatalf("menu never showed %s: %v; rows %v", what, err, Labels(items))
 	}
 }
+
+// TestEndToEnd_HandEditedConfig: limber picks up an edit to config.toml
+// without a restart; a broken edit is reported with its line and the file
+// is left exactly as the user wrote it.
+func TestEndToEnd_HandEditedConfig(t *testing.T) {
+	bins := binaries(t)
+	d := StartDesktop(t)
+	w, err := StartWatcher(d.MustConn(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	path := filepath.Join(d.ConfigHome, "limber", "config.toml")
+	config := func(stand string) string {
+		return strings.Replace(testConfig, `stand_every = "3s"`, `stand_every = "`+stand+`"`, 1) + "\n[card]\nauto_open = false\n"
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(config("45m")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	startLimber(t, d, bins.limber)
+	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
+	defer cancel()
+	if _, err := w.WaitFirstItem(ctx); err != nil {
+		t.Fatal(err)
+	}
+	nextAt := func() time.Time {
+		out, _ := runLimber(t, d, bins.limber, "status", "--json")
+		var st status
+		if err := json.Unmarshal([]byte(out), &st); err != nil {
+			t.Fatalf("status %q: %v", out, err)
+		}
+		at, err := time.Parse(time.RFC3339, st.Next.At)
+		if err != nil {
+			t.Fatalf("next.at %q: %v", st.Next.At, err)
+		}
+		return at
+	}
+	before := nextAt()
+	if err := os.WriteFile(path, []byte(config("1h30m")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err = pollUntil(5*time.Second, func() (bool, error) {
+		gap := nextAt().Sub(before)
+		return gap > 44*time.Minute && gap < 46*time.Minute, nil
+	})
+	if err != nil {
+		t.Fatalf("next break did not move 45 minutes later after the edit (was %v, now %v)", before, nextAt())
+	}
+
+	broken := config("45m") + "\n[reminders\n"
+	if err := os.WriteFile(path, []byte(broken), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.WaitNotificationFunc(t, "a settings problem", func(n Notification) bool {
+		return n.AppName == "Limber" && strings.Contains(n.Body, "config.toml:")
+	}, 10*time.Second)
+	if got, _ := os.ReadFile(path); string(got) != broken {
+		t.Errorf("limber changed the broken file to %q", got)
+	}
+	if _, code := runLimber(t, d, bins.limber, "status"); code != 0 {
+		t.Errorf("limber status after a broken edit: exit %d", code)
+	}
+}

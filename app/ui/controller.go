@@ -319,7 +319,7 @@ func (c *Controller) routineOutcome(id, outcome string) {
 // the safety guide first, so the user sees when to get help.
 func (c *Controller) finish(outcome string) {
 	c.answered = true
-	if false {
+	if outcome == OutcomeHurt {
 		c.showSafety()
 	}
 	if c.win != nil {

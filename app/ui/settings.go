@@ -1,0 +1,236 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/limber-app/limber/app/store"
+	"github.com/limber-app/limber/exercises"
+)
+
+// Settings window size, in Fyne units; the screen fits in it without
+// scrolling anything but the stretch list.
+const (
+	settingsWidth  = 640
+	settingsHeight = 600
+)
+
+// SettingsOptions says what the settings screen shows and whom it tells.
+type SettingsOptions struct {
+	// OnSave is called, on the Fyne goroutine, with the settings when the
+	// user taps Save. A nil error means they were saved and the owner
+	// closes the window; an error is shown next to the buttons.
+	OnSave func(store.Config) error
+	// OnCancel is called when the user taps Cancel.
+	OnCancel func()
+	// Problems lists what is wrong with config.toml when it is broken (the
+	// config passed in is then the defaults). Save stays off until the user
+	// chooses to reset the broken settings.
+	Problems store.Problems
+	// ConfigPath and HistoryPath are shown on the About tab.
+	ConfigPath, HistoryPath string
+	// Version is Limber's version, shown on the About tab.
+	Version string
+	// MinInterval is LIMBER_MIN_INTERVAL: when set, every interval also
+	// offers it as a choice, for demos and tests. Zero offers only the
+	// normal choices.
+	MinInterval time.Duration
+}
+
+// settingsScreen is the settings window's content and its state. Use it on
+// the Fyne goroutine.
+type settingsScreen struct {
+	cfg store.Config
+	opt SettingsOptions
+
+	content fyne.CanvasObject
+	tabs    *container.AppTabs
+
+	intervals  intervalFields
+	days       [7]*dayRow
+	copyMonday *widget.Button
+	places     []placeCheck
+	placesErr  *errorText
+	autoOpen   *widget.Check
+	strict     *widget.Check
+	exercises  []*exerciseRow
+
+	reset       *widget.Button
+	bannerText  *widget.Label
+	resetChosen bool
+
+	status *errorText
+	save   *widget.Button
+	cancel *widget.Button
+}
+
+// NewSettingsScreen returns the settings window's content, showing cfg.
+func NewSettingsScreen(cfg store.Config, opt SettingsOptions) fyne.CanvasObject {
+	return newSettingsScreen(cfg, opt).content
+}
+
+func newSettingsScreen(cfg store.Config, opt SettingsOptions) *settingsScreen {
+	s := &settingsScreen{cfg: cfg, opt: opt}
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem("Schedule", s.scheduleTab()),
+		container.NewTabItem("Work hours", s.hoursTab()),
+		container.NewTabItem("Stretches", s.stretchesTab()),
+		container.NewTabItem("About", s.aboutTab()),
+	)
+	s.content = container.NewBorder(s.banner(), s.buttons(), nil, nil, s.tabs)
+	s.validate()
+	return s
+}
+
+// banner lists the problems of a broken config file, or is nil.
+func (s *settingsScreen) banner() fyne.CanvasObject {
+	if len(s.opt.Problems) == 0 {
+		return nil
+	}
+	s.bannerText = widget.NewLabel("config.toml has mistakes, so Limber is using its default settings until it is fixed:")
+	s.bannerText.Wrapping = fyne.TextWrapWord
+	s.bannerText.Importance = widget.WarningImportance
+	list := container.NewVBox()
+	for _, p := range s.opt.Problems {
+		list.Add(mutedText(p.Error()))
+	}
+	s.reset = widget.NewButtonWithIcon("Reset the broken settings to defaults", theme.ViewRefreshIcon(), s.chooseReset)
+	body := container.NewVBox(s.bannerText, list, container.NewHBox(s.reset))
+	icon := container.NewVBox(widget.NewIcon(theme.WarningIcon()))
+	return container.NewVBox(container.NewBorder(nil, nil, icon, nil, body), widget.NewSeparator())
+}
+
+// chooseReset lets Save overwrite the broken file.
+func (s *settingsScreen) chooseReset() {
+	s.resetChosen = true
+	s.reset.Disable()
+	s.bannerText.SetText("Save will replace config.toml with the settings shown here. Keys Limber does not know are kept.")
+	s.validate()
+}
+
+func (s *settingsScreen) buttons() fyne.CanvasObject {
+	s.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
+		if s.opt.OnCancel != nil {
+			s.opt.OnCancel()
+		}
+	})
+	s.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.trySave)
+	s.save.Importance = widget.HighImportance
+	s.status = newErrorText()
+	row := container.NewBorder(nil, nil, nil, container.NewHBox(s.cancel, s.save), s.status)
+	return container.NewVBox(widget.NewSeparator(), row)
+}
+
+// validate turns Save on when every field is valid and says what is not.
+func (s *settingsScreen) validate() {
+	if s.save == nil {
+		return // still building
+	}
+	msg := s.firstProblem()
+	s.status.set(msg)
+	if msg == "" {
+		s.save.Enable()
+	} else {
+		s.save.Disable()
+	}
+}
+
+// firstProblem names the first invalid field and its tab, or is "".
+func (s *settingsScreen) firstProblem() string {
+	if len(s.opt.Problems) > 0 && !s.resetChosen {
+		return "config.toml has mistakes: reset the broken settings to save."
+	}
+	for _, d := range weekOrder {
+		if _, err := s.days[d].spans(); err != nil {
+			return fmt.Sprintf("Work hours: fix %s.", d)
+		}
+	}
+	if len(s.chosenPlaces()) == 0 {
+		return "Stretches: choose at least one place."
+	}
+	return ""
+}
+
+func (s *settingsScreen) trySave() {
+	cfg, err := s.config()
+	if err == nil && s.opt.OnSave != nil {
+		err = s.opt.OnSave(cfg)
+	}
+	if err != nil {
+		s.status.set("Not saved: " + err.Error())
+	}
+}
+
+// config returns the settings as shown.
+func (s *settingsScreen) config() (store.Config, error) {
+	cfg := s.cfg
+	s.intervals.apply(&cfg.Schedule)
+	for _, d := range weekOrder {
+		spans, err := s.days[d].spans()
+		if err != nil {
+			return cfg, fmt.Errorf("%s: %w", d, err)
+		}
+		cfg.Schedule.Hours[d] = spans
+	}
+	cfg.Card = store.CardPrefs{AutoOpen: s.autoOpen.Checked, Strict: s.strict.Checked}
+	cfg.Stretches = s.stretchPrefs()
+	return cfg, nil
+}
+
+func (s *settingsScreen) aboutTab() fyne.CanvasObject {
+	version := s.opt.Version
+	if version == "" {
+		version = "unknown"
+	}
+	form := widget.NewForm(
+		widget.NewFormItem("Version", selectableLabel(version)),
+		widget.NewFormItem("Settings file", selectableLabel(s.opt.ConfigPath)),
+		widget.NewFormItem("History file", selectableLabel(s.opt.HistoryPath)),
+	)
+	title := widget.NewLabel("Limber — stretch breaks for desk workers")
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	advice := widget.NewLabel(exercises.Safety().NotAdvice)
+	advice.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(title, form, widget.NewSeparator(), advice)
+}
+
+// selectableLabel is a label whose text the user can select and copy.
+func selectableLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Selectable = true
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// errorText is a line of text in the theme's error colour that takes no
+// room while it is empty.
+type errorText struct {
+	*widget.RichText
+	seg *widget.TextSegment
+}
+
+func newErrorText() *errorText {
+	seg := &widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNameError, Inline: true}}
+	t := &errorText{RichText: widget.NewRichText(seg), seg: seg}
+	t.Wrapping = fyne.TextWrapWord
+	t.Hide()
+	return t
+}
+
+func (t *errorText) set(msg string) {
+	if msg == t.seg.Text && t.Visible() == (msg != "") {
+		return
+	}
+	t.seg.Text = msg
+	if msg == "" {
+		t.Hide()
+		return
+	}
+	t.Show()
+	t.Refresh()
+}
