@@ -415,9 +415,13 @@ func TestController_RoutineThenCardReusesWindow(t *testing.T) {
 
 func TestController_SafetyWindowKeepsAlive(t *testing.T) {
 	h := newHarness(t)
-	h.send(`{"op":"safety"}`)
+	h.send(`{"op":"card","exercises":["side-bend"]}`)
 	h.next()
-	h.idle.fireAll() // the timer armed at start fires late, while the guide is open
+	test.Tap(h.c.card.safety)
+	h.next()
+	test.Tap(h.c.card.done)
+	h.next()
+	h.idle.fireAll() // timers armed so far fire, late or not, with the guide still open
 	h.expectNone()
 	h.expectCardWindow(SafetyTitle).Close()
 	h.idle.fireAll()

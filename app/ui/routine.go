@@ -143,7 +143,7 @@ func (p *RoutinePlayer) next() {
 	p.card = nil
 	p.complete = true
 	p.setView(p.completeView())
-	if false {
+	if p.opt.OnOutcome != nil {
 		p.opt.OnOutcome(p.routine.ID, OutcomeDone)
 	}
 }
