@@ -402,10 +402,10 @@ func (d *daemon) handle(r control.Request) control.Response {
 	switch r.Cmd {
 	case "status":
 		return control.OK(newStatus(d.engine.Status(now), now, d.ui != nil && d.ui.Running()))
-	case "show", "stretch":
+	case "stretch":
 		d.startStretch()
 		return control.OK(nil)
-	case "settings":
+	case "show", "settings":
 		d.openWindow(uiproto.OpSettings)
 		return control.OK(nil)
 	case "safety":

@@ -228,3 +228,39 @@ func TestEndToEnd_HandEditedConfig(t *testing.T) {
 		t.Errorf("limber status after a broken edit: exit %d", code)
 	}
 }
+
+// TestEndToEnd_SettingsAndSafetyWindows opens the settings window and the
+// safety guide from the command line, and a second launch of limber opens
+// the settings of the running one.
+func TestEndToEnd_SettingsAndSafetyWindows(t *testing.T) {
+	bins := binaries(t)
+	d := StartDesktop(t)
+	w, err := StartWatcher(d.MustConn(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	writeConfig(t, d, "\n[card]\nauto_open = false\n")
+	startLimber(t, d, bins.limber)
+	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
+	defer cancel()
+	if _, err := w.WaitFirstItem(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, code := runLimber(t, d, bins.limber, "safety"); code != 0 {
+		t.Fatalf("limber safety: exit %d", code)
+	}
+	safety := d.WaitWindow(t, "Limber — Safety", 10*time.Second)
+	d.WaitDrawn(t, safety, 10*time.Second)
+	if err := d.Screenshot(filepath.Join(ArtifactsDir(t), "safety.png")); err != nil {
+		t.Error(err)
+	}
+	if _, code := runLimber(t, d, bins.limber); code != 0 {
+		t.Fatalf("second launch of limber: exit %d, want 0", code)
+	}
+	settings := d.WaitWindow(t, "Limber — Settings", 10*time.Second)
+	d.WaitDrawn(t, settings, 10*time.Second)
+	if err := d.Screenshot(filepath.Join(ArtifactsDir(t), "settings.png")); err != nil {
+		t.Error(err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/limber-app/limber/app/store"
 	"github.com/limber-app/limber/app/uiproto"
 	"github.com/limber-app/limber/exercises"
 )
@@ -43,6 +44,11 @@ type Controller struct {
 	// Now and Tick are handed to each card (see CardOptions).
 	Now  func() time.Time
 	Tick func(d time.Duration) (<-chan time.Time, func())
+	// Paths says where the config and history are; zero means the user's
+	// XDG folders.
+	Paths store.Paths
+	// Version is shown in the settings window.
+	Version string
 
 	app fyne.App
 	in  io.Reader
@@ -161,6 +167,8 @@ func (c *Controller) handle(cmd uiproto.Command) {
 		c.showRoutine(cmd)
 	case uiproto.OpSafety:
 		c.showSafety()
+	case uiproto.OpSettings:
+		c.showSettings()
 	case uiproto.OpQuit:
 		c.quit()
 	default:

@@ -14,6 +14,9 @@ import (
 	"github.com/limber-app/limber/icons"
 )
 
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
 func main() {
 	log.SetPrefix("limber-ui: ")
 	a := app.NewWithID("app.limber.Limber")
@@ -25,6 +28,7 @@ func main() {
 		idle = ui.DefaultIdleExit
 	}
 	c.IdleExit = idle
+	c.Version = version
 	c.Start()
 	a.Run()
 }

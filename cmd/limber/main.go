@@ -3,9 +3,11 @@
 // work hours; with a command it talks to the running Limber or answers from
 // your settings:
 //
-//	limber                  start Limber (or show the running one)
+//	limber                  start Limber (or open the running one's settings)
 //	limber status [--json]  what Limber is doing and what comes next
 //	limber stretch          open a stretch card now
+//	limber settings         open the settings window
+//	limber safety           open the safety guide
 //	limber pause DURATION   no reminders for a while (30m, 1h, 2h)
 //	limber resume           end a pause
 //	limber plan             the reminders your settings give today
@@ -47,6 +49,8 @@ func commands() []command {
 	return []command{
 		{"status", "what Limber is doing and what comes next [--json]", runStatus},
 		{"stretch", "open a stretch card now", simple("stretch")},
+		{"settings", "open the settings window", simple("settings")},
+		{"safety", "open the safety guide", simple("safety")},
 		{"pause", "no reminders for DURATION (30m, 1h, 2h), until tomorrow, or indefinitely", runPause},
 		{"resume", "end a pause", simple("resume")},
 		{"quit", "stop the running Limber", simple("quit")},

@@ -62,7 +62,9 @@ func flagExit(err error) int {
 
 func runPause(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("pause", stderr)
-	fs.Usage = func() { fmt.Fprintln(stderr, "Usage: limber pause DURATION|tomorrow|indefinitely   (e.g. 30m, 1h, 2h)") }
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: limber pause DURATION|tomorrow|indefinitely   (e.g. 30m, 1h, 2h)")
+	}
 	if err := fs.Parse(args); err != nil {
 		return flagExit(err)
 	}

@@ -20,7 +20,7 @@ func runResident(stderr io.Writer) int {
 	}
 	err = daemon.Run(store.DefaultPaths(), lim)
 	if errors.Is(err, daemon.ErrRunning) {
-		fmt.Fprintln(stderr, "limber: already running; opened a stretch card in it")
+		fmt.Fprintln(stderr, "limber: already running; opened its settings window")
 		return exitOK
 	}
 	if err != nil {

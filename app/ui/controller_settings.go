@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"crypto/sha256"
+	"errors"
+	"io/fs"
+	"os"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/limber-app/limber/app/store"
+	"github.com/limber-app/limber/app/uiproto"
+)
+
+// SettingsTitle is the title of the settings window.
+const SettingsTitle = "Limber — Settings"
+
+// showSettings opens the settings window on the config file as it is now,
+// or raises the open one (keeping unsaved edits).
+func (c *Controller) showSettings() {
+	if w, open := c.windows[SettingsTitle]; open {
+		w.Show()
+		w.RequestFocus()
+		c.emit(uiproto.Event{Op: uiproto.OpShown, Window: SettingsTitle})
+		return
+	}
+	paths := c.paths()
+	lim, limErr := store.LimitsFromEnv()
+	cfg, hash, problems := loadForSettings(paths.Config, lim)
+	if limErr != nil {
+		c.log.Print(limErr)
+	}
+	c.disarmIdle()
+	w := c.app.NewWindow(SettingsTitle)
+	w.SetContent(NewSettingsScreen(cfg, SettingsOptions{
+		OnSave: func(cfg store.Config) error {
+			if err := store.SaveConfig(paths.Config, cfg, hash); err != nil {
+				return err
+			}
+			c.emit(uiproto.Event{Op: uiproto.OpSaved})
+			w.Close()
+			return nil
+		},
+		OnCancel:    w.Close,
+		Problems:    problems,
+		ConfigPath:  paths.Config,
+		HistoryPath: paths.History,
+		Version:     c.Version,
+		MinInterval: lim.MinInterval,
+	}))
+	w.Resize(fyne.NewSize(settingsWidth, settingsHeight))
+	w.CenterOnScreen()
+	w.SetOnClosed(func() {
+		delete(c.windows, SettingsTitle)
+		c.armIdleIfNoWindow()
+	})
+	c.windows[SettingsTitle] = w
+	w.Show()
+	c.emit(uiproto.Event{Op: uiproto.OpShown, Window: SettingsTitle})
+}
+
+// loadForSettings reads the config file once and hashes the very bytes it
+// parsed, so a save can tell whether someone changed the file meanwhile.
+// A broken file gives the defaults and its problems.
+func loadForSettings(path string, lim store.Limits) (store.Config, [32]byte, store.Problems) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return store.Defaults(), [32]byte{}, nil
+	}
+	if err != nil {
+		return store.Defaults(), [32]byte{}, store.Problems{{File: path, Msg: err.Error()}}
+	}
+	hash := sha256.Sum256(data)
+	cfg, _, err := store.ParseConfig("config.toml", data, lim)
+	var problems store.Problems
+	if errors.As(err, &problems) {
+		return cfg, hash, problems
+	}
+	return cfg, hash, nil
+}
+
+// paths returns where Limber's files are: Paths when set, else the user's.
+func (c *Controller) paths() store.Paths {
+	if c.Paths != (store.Paths{}) {
+		return c.Paths
+	}
+	return store.DefaultPaths()
+}

@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/limber-app/limber/app/store"
+	"github.com/limber-app/limber/app/uiproto"
+)
+
+func findButton(o fyne.CanvasObject, label string) *widget.Button {
+	var found *widget.Button
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil || o == nil {
+			return
+		}
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			found = b
+			return
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, child := range c.Objects {
+				walk(child)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(o)
+	return found
+}
+
+func TestController_SettingsSaveWritesConfigAndSaysSaved(t *testing.T) {
+	h := newHarness(t)
+	dir := t.TempDir()
+	h.c.Paths = store.Paths{Config: filepath.Join(dir, "config.toml"), History: filepath.Join(dir, "history.jsonl")}
+	if err := os.WriteFile(h.c.Paths.Config, []byte("[reminders]\nstand_every = \"1h\"\nmystery = 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.send(`{"op":"settings"}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SettingsTitle})
+	w := h.expectCardWindow(SettingsTitle)
+	save := findButton(w.Content(), "Save")
+	if save == nil {
+		t.Fatal("no Save button in the settings window")
+	}
+	test.Tap(save)
+	h.expect(uiproto.Event{Op: uiproto.OpSaved})
+	data, err := os.ReadFile(h.c.Paths.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`stand_every = "1h"`, "mystery = 1", "[work_hours]"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("saved config lacks %q:\n%s", want, data)
+		}
+	}
+	if len(h.cardWindows()) != 0 {
+		t.Error("settings window still open after Save")
+	}
+}
+
+func TestController_SettingsRefusesToOverwriteAChangedFile(t *testing.T) {
+	h := newHarness(t)
+	dir := t.TempDir()
+	h.c.Paths = store.Paths{Config: filepath.Join(dir, "config.toml"), History: filepath.Join(dir, "history.jsonl")}
+	h.send(`{"op":"settings"}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SettingsTitle})
+	w := h.expectCardWindow(SettingsTitle)
+	mine := []byte("# written by hand while the window was open\n")
+	if err := os.WriteFile(h.c.Paths.Config, mine, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(findButton(w.Content(), "Save"))
+	h.expectNone()
+	if got, _ := os.ReadFile(h.c.Paths.Config); string(got) != string(mine) {
+		t.Errorf("file overwritten: %q", got)
+	}
+}
