@@ -213,8 +213,12 @@ func TestCard_OptionsHideButtons(t *testing.T) {
 				text string
 				want bool
 			}{
-				{"Snooze 5 min", tt.snooze}, {"Skip", tt.skip}, {"Another", tt.another},
-				{"Safety guide", tt.safety}, {"Done", true}, {"This hurts", true},
+				{"Snooze 5 min", tt.snooze},
+				{"Skip", tt.skip},
+				{"Another", tt.another},
+				{"Safety guide", tt.safety},
+				{"Done", true},
+				{"This hurts", true},
 			} {
 				if got := hasButton(c.Content(), b.text); got != b.want {
 					t.Errorf("card has a %q button = %v, want %v", b.text, got, b.want)

@@ -321,8 +321,12 @@ func TestDurationLabel(t *testing.T) {
 		d    time.Duration
 		want string
 	}{
-		{0, "Off"}, {3 * time.Second, "3 s"}, {45 * time.Minute, "45 min"},
-		{time.Hour, "1 h"}, {90 * time.Minute, "1 h 30 min"}, {3 * time.Hour, "3 h"},
+		{0, "Off"},
+		{3 * time.Second, "3 s"},
+		{45 * time.Minute, "45 min"},
+		{time.Hour, "1 h"},
+		{90 * time.Minute, "1 h 30 min"},
+		{3 * time.Hour, "3 h"},
 	}
 	for _, tt := range tests {
 		if got := durationLabel(tt.d); got != tt.want {
