@@ -103,7 +103,7 @@ func Run(paths store.Paths, lim store.Limits) error {
 	}
 	d.connectDesktop()
 	defer d.closeDesktop()
-	d.tray = tray.Start()
+	d.tray = tray.Start(trayRoutines())
 	defer d.tray.Stop()
 	return d.loop(requests)
 }
@@ -280,9 +280,11 @@ func (d *daemon) startStretch() {
 	d.showStatus(now)
 }
 
-func (d *daemon) trayAction(a tray.Action) {
+func (d *daemon) trayAction(c tray.Choice) {
 	now := time.Now().Round(0)
-	switch a {
+	switch a := c.Action; a {
+	case tray.StartRoutine:
+		d.startRoutine(c.Routine)
 	case tray.StartStretch:
 		d.startStretch()
 	case tray.PostureCheck:
@@ -320,6 +322,32 @@ func (d *daemon) tomorrow(now time.Time) time.Time {
 		return next
 	}
 	return midnight
+}
+
+func trayRoutines() []tray.Routine {
+	var out []tray.Routine
+	for _, r := range exercises.Routines() {
+		out = append(out, tray.Routine{ID: r.ID, Name: r.Name})
+	}
+	return out
+}
+
+// startRoutine opens the routine player on the routine with this id.
+func (d *daemon) startRoutine(id string) control.Response {
+	known := false
+	for _, r := range exercises.Routines() {
+		known = known || r.ID == id
+	}
+	if !known {
+		return control.Fail("no routine %q (see limber routine --list)", id)
+	}
+	if d.ui == nil {
+		return control.Fail("limber-ui was not found next to limber or on PATH")
+	}
+	if err := d.ui.Send(uiproto.Command{Op: uiproto.OpRoutine, Routine: id, Focus: true}); err != nil {
+		return control.Fail("%v", err)
+	}
+	return control.OK(nil)
 }
 
 // openWindow asks limber-ui for a window other than the card.
@@ -419,6 +447,11 @@ func (d *daemon) handle(r control.Request) control.Response {
 	case "quit":
 		d.quit = true
 		return control.OK(nil)
+	case "routine":
+		if len(r.Args) != 1 {
+			return control.Fail("routine takes one argument: the routine id")
+		}
+		return d.startRoutine(r.Args[0])
 	case "reload":
 		d.reload()
 		return control.OK(nil)

@@ -258,6 +258,13 @@ func TestEndToEnd_SettingsAndSafetyWindows(t *testing.T) {
 	if _, code := runLimber(t, d, bins.limber); code != 0 {
 		t.Fatalf("second launch of limber: exit %d, want 0", code)
 	}
+	if _, code := runLimber(t, d, bins.limber, "routine", "midday-break"); code != 0 {
+		t.Fatalf("limber routine midday-break: exit %d", code)
+	}
+	d.WaitWindow(t, "Limber — Midday break", 10*time.Second)
+	if _, code := runLimber(t, d, bins.limber, "routine", "no-such-routine"); code != 2 {
+		t.Errorf("limber routine no-such-routine: exit %d, want 2", code)
+	}
 	settings := d.WaitWindow(t, "Limber — Settings", 10*time.Second)
 	d.WaitDrawn(t, settings, 10*time.Second)
 	if err := d.Screenshot(filepath.Join(ArtifactsDir(t), "settings.png")); err != nil {

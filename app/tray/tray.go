@@ -25,8 +25,20 @@ const (
 	Resume
 	Settings
 	Safety
+	StartRoutine // Choice.Routine says which
 	Quit
 )
+
+// Choice is what the user picked in the menu.
+type Choice struct {
+	Action  Action
+	Routine string // the routine id, for StartRoutine
+}
+
+// Routine is a routine as the menu lists it.
+type Routine struct {
+	ID, Name string
+}
 
 // State selects the tray icon.
 type State int
@@ -41,7 +53,7 @@ const (
 
 // Tray is the running tray icon. Its methods are safe for concurrent use.
 type Tray struct {
-	actions chan Action
+	actions chan Choice
 	end     func()
 
 	mu     sync.Mutex
@@ -52,13 +64,14 @@ type Tray struct {
 	state  State
 }
 
-// Start puts the icon in the tray and returns once the menu is built. The
-// menu's choices arrive on Actions. Stop removes the icon.
-func Start() *Tray {
-	t := &Tray{actions: make(chan Action, 8), state: -1}
+// Start puts the icon in the tray and returns once the menu is built; the
+// Routines submenu lists routines. The menu's choices arrive on Actions.
+// Stop removes the icon.
+func Start(routines []Routine) *Tray {
+	t := &Tray{actions: make(chan Choice, 8), state: -1}
 	ready := make(chan struct{})
 	start, end := systray.RunWithExternalLoop(func() {
-		t.build()
+		t.build(routines)
 		close(ready)
 	}, nil)
 	t.end = end
@@ -67,7 +80,7 @@ func Start() *Tray {
 	return t
 }
 
-func (t *Tray) build() {
+func (t *Tray) build(routines []Routine) {
 	systray.SetIcon(icons.TrayNormal)
 	systray.SetTitle("Limber")
 	systray.SetTooltip("Limber")
@@ -76,6 +89,12 @@ func (t *Tray) build() {
 	systray.AddSeparator()
 	t.item("Start a stretch now", StartStretch)
 	t.item("Posture check now", PostureCheck)
+	if len(routines) > 0 {
+		menu := systray.AddMenuItem("Routines", "Guided sequences of stretches")
+		for _, r := range routines {
+			go t.forwardChoice(menu.AddSubMenuItem(r.Name, "").ClickedCh, Choice{Action: StartRoutine, Routine: r.ID})
+		}
+	}
 	t.pause = systray.AddMenuItem("Pause", "No reminders for a while")
 	for _, p := range []struct {
 		label string
@@ -105,13 +124,17 @@ func (t *Tray) item(label string, a Action) *systray.MenuItem {
 }
 
 func (t *Tray) forward(ch <-chan struct{}, a Action) {
+	t.forwardChoice(ch, Choice{Action: a})
+}
+
+func (t *Tray) forwardChoice(ch <-chan struct{}, c Choice) {
 	for range ch {
-		t.actions <- a
+		t.actions <- c
 	}
 }
 
 // Actions delivers the user's menu choices.
-func (t *Tray) Actions() <-chan Action { return t.actions }
+func (t *Tray) Actions() <-chan Choice { return t.actions }
 
 // Show sets the status row, the tooltip and the icon. It changes only what
 // differs from what is shown, one item at a time: rebuilding the menu would

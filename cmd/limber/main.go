@@ -6,6 +6,7 @@
 //	limber                  start Limber (or open the running one's settings)
 //	limber status [--json]  what Limber is doing and what comes next
 //	limber stretch          open a stretch card now
+//	limber routine ID       play a guided routine (--list shows them)
 //	limber settings         open the settings window
 //	limber safety           open the safety guide
 //	limber pause DURATION   no reminders for a while (30m, 1h, 2h)
@@ -49,6 +50,7 @@ func commands() []command {
 	return []command{
 		{"status", "what Limber is doing and what comes next [--json]", runStatus},
 		{"stretch", "open a stretch card now", simple("stretch")},
+		{"routine", "play a guided routine (--list shows them)", runRoutine},
 		{"settings", "open the settings window", simple("settings")},
 		{"safety", "open the safety guide", simple("safety")},
 		{"pause", "no reminders for DURATION (30m, 1h, 2h), until tomorrow, or indefinitely", runPause},
