@@ -25,6 +25,9 @@
 //     the wake time the engine asked for means the machine slept: the gap counts
 //     as a break, with no burst of stale reminders. A clock set back never
 //     yields a negative wait.
+//   - Timed routines (Schedule.Routines) come at a time of day on chosen
+//     days, inside or outside work hours, as RoutineKind reminders; none while
+//     paused or away, and none more than 15 minutes late.
 //
 // The Engine never sleeps, reads the real clock or starts goroutines: the
 // caller passes now to every call and sets a single timer to the returned wake

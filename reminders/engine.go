@@ -33,6 +33,8 @@ type Reminder struct {
 	Kind   Kind
 	At     time.Time
 	Repeat bool
+	// Routine is the routine id of a RoutineKind reminder.
+	Routine string
 }
 
 // EventType says what happened when Step is called.
@@ -111,12 +113,14 @@ type Engine struct {
 	lastStep  time.Time
 	lastWake  time.Time // the wake time last returned by Step
 	restartAt time.Time // pending restart of all clocks within one Step
+	// routinesSeen is the time up to which timed routines were handled.
+	routinesSeen time.Time
 }
 
 // NewEngine returns an engine for s that starts at now. If now is in work
 // hours the clocks start at now.
 func NewEngine(s Schedule, now time.Time) *Engine {
-	e := &Engine{s: s, lastStep: now}
+	e := &Engine{s: s, lastStep: now, routinesSeen: now}
 	e.Step(now, Event{Type: Tick})
 	return e
 }
@@ -131,7 +135,11 @@ func (e *Engine) Step(now time.Time, ev Event) (deliver []Reminder, wake time.Ti
 	if e.active() {
 		deliver = e.deliver(now)
 	}
+	deliver = append(deliver, e.dueRoutines(now)...)
 	wake = e.wake(now)
+	if r := e.routineWake(now); !r.IsZero() && !e.paused && (wake.IsZero() || r.Before(wake)) {
+		wake = r
+	}
 	e.lastStep, e.lastWake = now, wake
 	return deliver, wake
 }

@@ -13,6 +13,8 @@ type Schedule struct {
 	Snooze, NaturalBreak                 time.Duration // NaturalBreak 0 = natural breaks off
 	Hours                                Week
 	Location                             *time.Location // nil means time.Local
+	// Routines are timed routine reminders (none by default).
+	Routines []TimedRoutine
 }
 
 // DefaultSchedule returns the settings of a fresh install: stand every 45

@@ -9,6 +9,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -234,6 +235,8 @@ func (d *daemon) deliver(r reminders.Reminder, now time.Time) {
 	case reminders.Posture:
 		d.notify(postureTitle, postureBody)
 		d.engineStep(now, reminders.Event{Type: reminders.Respond, Kind: r.Kind, Outcome: reminders.Done})
+	case reminders.RoutineKind:
+		d.deliverRoutine(r.Routine)
 	case reminders.Water:
 		d.notify(waterTitle, waterBody)
 		d.engineStep(now, reminders.Event{Type: reminders.Respond, Kind: r.Kind, Outcome: reminders.Done})
@@ -322,6 +325,24 @@ func (d *daemon) tomorrow(now time.Time) time.Time {
 		return next
 	}
 	return midnight
+}
+
+// deliverRoutine announces a timed routine and, with auto-open on, opens it
+// without taking the keyboard from the user.
+func (d *daemon) deliverRoutine(id string) {
+	for _, r := range exercises.Routines() {
+		if r.ID != id {
+			continue
+		}
+		d.notify("Time for your "+strings.ToLower(r.Name), fmt.Sprintf("%d minutes, %d stretches. %s", r.Minutes, len(r.Steps), r.Why))
+		if d.cfg.Card.AutoOpen && d.ui != nil {
+			if err := d.ui.Send(uiproto.Command{Op: uiproto.OpRoutine, Routine: id}); err != nil {
+				log.Print(err)
+			}
+		}
+		return
+	}
+	log.Printf("timed routine %q is not in the library", id)
 }
 
 func trayRoutines() []tray.Routine {

@@ -196,6 +196,8 @@ func (p *parser) parse(raw map[string]any) {
 			p.section(key, v, p.parseCard)
 		case "stretches":
 			p.section(key, v, p.parseStretches)
+		case "routines":
+			p.section(key, v, p.parseRoutines)
 		default:
 			p.unknown("", key)
 		}
@@ -382,6 +384,30 @@ func (p *parser) parseStretches(m map[string]any) {
 		default:
 			p.unknown("stretches", key)
 		}
+	}
+}
+
+func (p *parser) parseRoutines(m map[string]any) {
+	known := routineIDs()
+	for _, key := range sortedKeys(m) {
+		if !slices.Contains(known, key) {
+			p.unknown("routines", key)
+			continue
+		}
+		text, ok := m[key].(string)
+		if !ok {
+			p.fail("routines", key, "routines.%s: want a time in quotes such as \"07:30\", got %s", key, typeName(m[key]))
+			continue
+		}
+		if strings.TrimSpace(text) == "off" {
+			continue
+		}
+		minute, days, err := reminders.ParseRoutineTime(text)
+		if err != nil {
+			p.fail("routines", key, "routines.%s %s", key, err)
+			continue
+		}
+		p.cfg.Schedule.Routines = append(p.cfg.Schedule.Routines, reminders.TimedRoutine{ID: key, Minute: minute, Days: days})
 	}
 }
 

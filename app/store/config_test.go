@@ -196,3 +196,36 @@ func FuzzParseConfig(f *testing.F) {
 		}
 	})
 }
+
+func TestParseConfig_Routines(t *testing.T) {
+	src := "[routines]\nmorning-mobility = \"07:30\"\nweekly-strength = \"18:00 tue,fri\"\nmidday-break = \"off\"\n"
+	cfg, _, err := ParseConfig("config.toml", []byte(src), Limits{})
+	if err != nil {
+		t.Fatalf("ParseConfig: %v", err)
+	}
+	rs := cfg.Schedule.Routines
+	if len(rs) != 2 || rs[0].ID != "morning-mobility" || rs[0].Minute != 7*60+30 || rs[1].ID != "weekly-strength" || !rs[1].Days[time.Friday] || rs[1].Days[time.Monday] {
+		t.Errorf("routines = %+v", rs)
+	}
+	back, _, err := ParseConfig("config.toml", FormatConfig(cfg, nil), Limits{})
+	if err != nil || !reflect.DeepEqual(back.Schedule.Routines, rs) {
+		t.Errorf("round trip = %+v, %v; want %+v", back.Schedule.Routines, err, rs)
+	}
+	for src, want := range map[string]string{
+		"[routines]\nmorning-mobility = \"7:30\"\n": `config.toml:2: routines.morning-mobility "7:30": want HH:MM`,
+		"[routines]\nmorning-mobility = 730\n":      "config.toml:2: routines.morning-mobility: want a time in quotes",
+		"\n[routines]\nyoga = \"07:00\"\n":          "", // unknown routine: a warning, not an error
+		"[routines]\nweekly-strength = \"18:00 x\"": `config.toml:2: routines.weekly-strength "18:00 x": day "x"`,
+	} {
+		_, warns, err := ParseConfig("config.toml", []byte(src), Limits{})
+		if want == "" {
+			if err != nil || len(warns) != 1 || !strings.Contains(warns[0].Error(), "config.toml:3: unknown key routines.yoga") {
+				t.Errorf("ParseConfig(%q) = %v, %v; want one warning about routines.yoga", src, warns, err)
+			}
+			continue
+		}
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("ParseConfig(%q) error = %v, want prefix %q", src, err, want)
+		}
+	}
+}

@@ -9,9 +9,9 @@ import (
 
 // DefaultConfigText is the config file Limber writes on first run: every key
 // with its default and a comment that says what it does.
-const DefaultConfigText = `# Limber preferences. Edit freely: Limber picks up changes the next time it
-# starts, and tells you (with the line number) if something is not right.
-# It never rewrites this file behind your back.
+const DefaultConfigText = `# Limber preferences. Edit freely: Limber notices changes by itself, and
+# tells you (with the line number) if something is not right. It never
+# rewrites this file behind your back.
 version = 1
 
 [reminders]
@@ -52,6 +52,17 @@ places = ["desk", "standing"]
 # Stretch ids to suggest more often, or never (see "limber exercises").
 favourites = []
 hidden = []
+
+[routines]
+# Reminders for the guided routines (see "limber routine --list"), at a time
+# of day: "07:30" for every day, or "18:00 tue,fri" for some days; "off" for
+# none.
+morning-mobility = "off"
+midday-break = "off"
+evening-decompression = "off"
+weekly-strength = "off"
+core-basics = "off"
+daily-mobility = "off"
 `
 
 // EnsureConfig writes the default config file at path when there is none.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/limber-app/limber/exercises"
 	"github.com/limber-app/limber/reminders"
 )
 
@@ -106,6 +107,22 @@ func (v configView) Day(d time.Weekday) string    { return spanList(v.cfg.Schedu
 func (v configView) Favourites() string           { return quotedList(v.cfg.Stretches.Favourites) }
 func (v configView) Hidden() string               { return quotedList(v.cfg.Stretches.Hidden) }
 func (v configView) Dur(d time.Duration) string   { return quote(durationText(d)) }
+
+// Routines lists one "id = time" line per routine of the library.
+func (v configView) Routines() []string {
+	var lines []string
+	for _, r := range exercises.Routines() {
+		value := "off"
+		for _, t := range v.cfg.Schedule.Routines {
+			if t.ID == r.ID {
+				value = reminders.FormatRoutineTime(t.Minute, t.Days)
+			}
+		}
+		lines = append(lines, r.ID+" = "+quote(value))
+	}
+	return lines
+}
+
 func (v configView) Places() string {
 	places := v.cfg.Stretches.Places
 	if len(places) == 0 {
@@ -119,9 +136,9 @@ func (v configView) Places() string {
 }
 
 // configTemplate is DefaultConfigText with the values filled in.
-var configTemplate = template.Must(template.New("config").Parse(`# Limber preferences. Edit freely: Limber picks up changes the next time it
-# starts, and tells you (with the line number) if something is not right.
-# It never rewrites this file behind your back.
+var configTemplate = template.Must(template.New("config").Parse(`# Limber preferences. Edit freely: Limber notices changes by itself, and
+# tells you (with the line number) if something is not right. It never
+# rewrites this file behind your back.
 version = {{.Version}}
 {{.Kept ""}}
 [reminders]
@@ -162,7 +179,13 @@ places = {{.Places}}
 # Stretch ids to suggest more often, or never (see "limber exercises").
 favourites = {{.Favourites}}
 hidden = {{.Hidden}}
-{{.Kept "stretches"}}{{.Trailer}}`))
+{{.Kept "stretches"}}
+[routines]
+# Reminders for the guided routines (see "limber routine --list"), at a time
+# of day: "07:30" for every day, or "18:00 tue,fri" for some days; "off" for
+# none.
+{{range .Routines}}{{.}}
+{{end}}{{.Kept "routines"}}{{.Trailer}}`))
 
 // durationText writes d as the config file does: "off" for 0, else 45m,
 // 1h30m, 2s.
@@ -194,11 +217,20 @@ func quote(s string) string { return inlineValue(s) }
 
 // knownKeys lists, per table ("" for the top level), the keys Limber reads.
 var knownKeys = map[string][]string{
-	"":           {"version", "reminders", "work_hours", "card", "stretches"},
+	"":           {"version", "reminders", "work_hours", "card", "stretches", "routines"},
 	"reminders":  {"stand_every", "posture_every", "water_every", "snooze", "natural_break"},
 	"work_hours": weekdays[:],
 	"card":       {"auto_open", "strict"},
 	"stretches":  {"places", "favourites", "hidden"},
+	"routines":   routineIDs(),
+}
+
+func routineIDs() []string {
+	var ids []string
+	for _, r := range exercises.Routines() {
+		ids = append(ids, r.ID)
+	}
+	return ids
 }
 
 // kept is what FormatConfig carries over from the old file.

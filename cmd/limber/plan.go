@@ -12,8 +12,9 @@ import (
 
 // planEntry is one line of `limber plan --json`.
 type planEntry struct {
-	At   string `json:"at"`
-	Kind string `json:"kind"`
+	At      string `json:"at"`
+	Kind    string `json:"kind"`
+	Routine string `json:"routine,omitempty"`
 }
 
 func runPlan(args []string, stdout, stderr io.Writer) int {
@@ -47,7 +48,11 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "No reminders between %s and %s.\n", start.Format("Mon 2 Jan 15:04"), end.Format("Mon 2 Jan 15:04"))
 	}
 	for _, r := range plan {
-		fmt.Fprintf(stdout, "%s  %s\n", r.At.In(start.Location()).Format("Mon 02 Jan 15:04"), r.Kind)
+		what := string(r.Kind)
+		if r.Routine != "" {
+			what += " " + r.Routine
+		}
+		fmt.Fprintf(stdout, "%s  %s\n", r.At.In(start.Location()).Format("Mon 02 Jan 15:04"), what)
 	}
 	return exitOK
 }
@@ -55,7 +60,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 func printPlanJSON(plan []reminders.Reminder, loc *time.Location, stdout io.Writer) int {
 	out := make([]planEntry, len(plan))
 	for i, r := range plan {
-		out[i] = planEntry{At: r.At.In(loc).Format(time.RFC3339), Kind: string(r.Kind)}
+		out[i] = planEntry{At: r.At.In(loc).Format(time.RFC3339), Kind: string(r.Kind), Routine: r.Routine}
 	}
 	b, _ := json.MarshalIndent(out, "", "  ")
 	fmt.Fprintln(stdout, string(b))
