@@ -15,16 +15,23 @@ import (
 // Entry is one line of the history file.
 type Entry struct {
 	At       time.Time `json:"at"`
-	Type     string    `json:"type"`               // "due" or "outcome"
+	Type     string    `json:"type"`               // "due", "outcome" or "crack"
 	Kind     string    `json:"kind,omitempty"`     // stand, posture, water
 	Exercise string    `json:"exercise,omitempty"` // stretch id
 	Outcome  string    `json:"outcome,omitempty"`  // done, snoozed, skipped, hurt
+
+	// The fields below belong to crack entries (Type "crack").
+	Where  string `json:"where,omitempty"`  // lower, upper, neck
+	Pain   *int   `json:"pain,omitempty"`   // 0 to 10; nil when not asked
+	During string `json:"during,omitempty"` // sitting, standing-up, stretching, lifting, other
+	Note   string `json:"note,omitempty"`   // the user's own words
 }
 
 // Entry types.
 const (
 	EntryDue     = "due"
 	EntryOutcome = "outcome"
+	EntryCrack   = "crack" // the user logged a back crack
 )
 
 // History is the append-only event log in history.jsonl. It is not safe for

@@ -70,3 +70,27 @@ func TestWriteFileAtomic_ReplacesWholeFile(t *testing.T) {
 		t.Errorf("directory has %d files, want 1 (no temp files left)", len(entries))
 	}
 }
+
+func TestHistory_CrackFields(t *testing.T) {
+	h := History{Path: filepath.Join(t.TempDir(), "history.jsonl")}
+	zero := 0
+	at := time.Date(2026, 3, 30, 9, 45, 0, 0, time.UTC)
+	for _, e := range []Entry{
+		{At: at, Type: EntryCrack, Where: "neck", Pain: &zero, During: "sitting", Note: "after a call"},
+		{At: at, Type: EntryCrack},
+	} {
+		if err := h.Append(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, _, err := h.ReadAll()
+	if err != nil || len(got) != 2 {
+		t.Fatalf("ReadAll = %+v, %v", got, err)
+	}
+	if e := got[0]; e.Pain == nil || *e.Pain != 0 || e.Where != "neck" || e.During != "sitting" || e.Note != "after a call" {
+		t.Errorf("crack with pain 0 read back as %+v", e)
+	}
+	if got[1].Pain != nil {
+		t.Errorf("crack without pain read back with pain %d", *got[1].Pain)
+	}
+}

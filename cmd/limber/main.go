@@ -13,6 +13,8 @@
 //	limber resume           end a pause
 //	limber plan             the reminders your settings give today
 //	limber exercises        the stretch library
+//	limber crack            log a back crack (where, pain, during what)
+//	limber stats            your breaks, streak and crack log
 //	limber doctor           what Limber finds on this system
 //	limber reload           read config.toml again
 //	limber quit             stop the running Limber
@@ -59,6 +61,8 @@ func commands() []command {
 		{"reload", "read config.toml again", simple("reload")},
 		{"plan", "the reminders your settings give [--from T] [--to T] [--json]", runPlan},
 		{"exercises", "list the stretch library [--json] [--place PLACE]", runExercises},
+		{"crack", "log a back crack [--where W] [--pain 0-10] [--during D] [--note TEXT] [--json]", runCrack},
+		{"stats", "your breaks, streak and crack log [--json] [--csv] [--days 30]", runStats},
 		{"doctor", "what Limber finds on this system [--json]", runDoctor},
 		{"version", "print the version", runVersion},
 	}
