@@ -136,8 +136,10 @@ func Summarize(entries []store.Entry, now time.Time, loc *time.Location, days, g
 		s.Days = append(s.Days, day)
 	}
 	t := byDate[key]
-	s.Today = Today{Due: t.due, Done: t.Done, Snoozed: t.Snoozed, Skipped: t.Skipped, Hurt: t.hurt,
-		MinutesStretched: t.Done * MinutesPerBreak}
+	s.Today = Today{
+		Due: t.due, Done: t.Done, Snoozed: t.Snoozed, Skipped: t.Skipped, Hurt: t.hurt,
+		MinutesStretched: t.Done * MinutesPerBreak,
+	}
 	if !last.IsZero() {
 		s.Today.LastBreak, s.Today.SinceLastBreak = last, now.Sub(last)
 	}

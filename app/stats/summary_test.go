@@ -103,8 +103,10 @@ func outcome(t time.Time, kind, exercise, result string) store.Entry {
 
 func TestSummarize_Generated(t *testing.T) {
 	s := Summarize(history(), testNow, testLoc, 30, 6, nil)
-	wantToday := Today{Due: 4, Done: 3, Snoozed: 1, Hurt: 1, MinutesStretched: 6,
-		LastBreak: at(0, 11, 5), SinceLastBreak: 6*time.Hour + 55*time.Minute}
+	wantToday := Today{
+		Due: 4, Done: 3, Snoozed: 1, Hurt: 1, MinutesStretched: 6,
+		LastBreak: at(0, 11, 5), SinceLastBreak: 6*time.Hour + 55*time.Minute,
+	}
 	if !s.Today.LastBreak.Equal(wantToday.LastBreak) {
 		t.Errorf("Today.LastBreak = %v, want %v", s.Today.LastBreak, wantToday.LastBreak)
 	}
@@ -182,8 +184,10 @@ func TestSummarize_Streaks(t *testing.T) {
 		streak, best int
 	}{
 		{"today not met yet", nil, 6, nil, 7, 129},
-		{"today met", []store.Entry{outcome(at(0, 14, 0), "stand", "", "done"), outcome(at(0, 15, 0), "stand", "", "done"),
-			outcome(at(0, 16, 0), "stand", "", "done")}, 6, nil, 8, 129},
+		{"today met", []store.Entry{
+			outcome(at(0, 14, 0), "stand", "", "done"), outcome(at(0, 15, 0), "stand", "", "done"),
+			outcome(at(0, 16, 0), "stand", "", "done"),
+		}, 6, nil, 8, 129},
 		{"bad days meet a lower goal", nil, 2, nil, 284, 284},
 		{"Saturdays break, Sundays extend", nil, 6, func(time.Weekday) bool { return true }, 4, 6},
 	}
@@ -244,8 +248,10 @@ func TestCSV(t *testing.T) {
 	entries := []store.Entry{
 		due(time.Date(2026, 3, 30, 9, 0, 0, 0, time.UTC)),
 		outcome(time.Date(2026, 3, 30, 9, 5, 0, 0, testLoc), "stand", "cat-cow", "done"),
-		{At: time.Date(2026, 3, 30, 10, 0, 0, 0, time.UTC), Type: store.EntryCrack, Where: "neck", Pain: &pain,
-			During: "sitting", Note: "after a call, \"loud\"\nthen fine"},
+		{
+			At: time.Date(2026, 3, 30, 10, 0, 0, 0, time.UTC), Type: store.EntryCrack, Where: "neck", Pain: &pain,
+			During: "sitting", Note: "after a call, \"loud\"\nthen fine",
+		},
 		crack(time.Date(2026, 3, 30, 11, 0, 0, 0, time.UTC), -1),
 	}
 	var buf bytes.Buffer
