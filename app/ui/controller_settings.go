@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"io/fs"
+	"net/url"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -41,7 +42,13 @@ func (c *Controller) showSettings() {
 			w.Close()
 			return nil
 		},
-		OnCancel:    w.Close,
+		OnCancel: w.Close,
+		OnSafety: c.showSafety,
+		OnOpenFolder: func(dir string) {
+			if err := c.app.OpenURL(&url.URL{Scheme: "file", Path: dir}); err != nil {
+				c.log.Printf("open %s: %v", dir, err)
+			}
+		},
 		Problems:    problems,
 		ConfigPath:  paths.Config,
 		HistoryPath: paths.History,

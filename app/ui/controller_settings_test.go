@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,6 +40,20 @@ func findButton(o fyne.CanvasObject, label string) *widget.Button {
 	}
 	walk(o)
 	return found
+}
+
+func findTabs(o fyne.CanvasObject) *container.AppTabs {
+	if t, ok := o.(*container.AppTabs); ok {
+		return t
+	}
+	if c, ok := o.(*fyne.Container); ok {
+		for _, child := range c.Objects {
+			if t := findTabs(child); t != nil {
+				return t
+			}
+		}
+	}
+	return nil
 }
 
 func TestController_SettingsSaveWritesConfigAndSaysSaved(t *testing.T) {
@@ -87,4 +102,24 @@ func TestController_SettingsRefusesToOverwriteAChangedFile(t *testing.T) {
 	if got, _ := os.ReadFile(h.c.Paths.Config); string(got) != string(mine) {
 		t.Errorf("file overwritten: %q", got)
 	}
+}
+
+func TestController_SettingsAboutOpensSafetyGuide(t *testing.T) {
+	h := newHarness(t)
+	dir := t.TempDir()
+	h.c.Paths = store.Paths{Config: filepath.Join(dir, "config.toml"), History: filepath.Join(dir, "history.jsonl")}
+	h.send(`{"op":"settings"}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SettingsTitle})
+	w := h.expectCardWindow(SettingsTitle)
+	tabs := findTabs(w.Content())
+	if tabs == nil {
+		t.Fatal("no tabs in the settings window")
+	}
+	tabs.SelectIndex(len(tabs.Items) - 1) // About
+	safety := findButton(w.Content(), "Safety guide")
+	if safety == nil {
+		t.Fatal("no Safety guide button in the settings window")
+	}
+	test.Tap(safety)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SafetyTitle})
 }

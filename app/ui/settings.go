@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -28,6 +29,11 @@ type SettingsOptions struct {
 	OnSave func(store.Config) error
 	// OnCancel is called when the user taps Cancel.
 	OnCancel func()
+	// OnSafety, when set, adds a "Safety guide" button to the About tab.
+	OnSafety func()
+	// OnOpenFolder, when set, adds "Open folder" buttons next to the file
+	// paths on the About tab; it is called with the folder.
+	OnOpenFolder func(dir string)
 	// Problems lists what is wrong with config.toml when it is broken (the
 	// config passed in is then the defaults). Save stays off until the user
 	// chooses to reset the broken settings.
@@ -189,14 +195,30 @@ func (s *settingsScreen) aboutTab() fyne.CanvasObject {
 	}
 	form := widget.NewForm(
 		widget.NewFormItem("Version", selectableLabel(version)),
-		widget.NewFormItem("Settings file", selectableLabel(s.opt.ConfigPath)),
-		widget.NewFormItem("History file", selectableLabel(s.opt.HistoryPath)),
+		widget.NewFormItem("Settings file", s.pathRow(s.opt.ConfigPath)),
+		widget.NewFormItem("History file", s.pathRow(s.opt.HistoryPath)),
 	)
 	title := widget.NewLabel("Limber — stretch breaks for desk workers")
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	advice := widget.NewLabel(exercises.Safety().NotAdvice)
 	advice.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(title, form, widget.NewSeparator(), advice)
+	box := container.NewVBox(title, form, widget.NewSeparator(), advice)
+	if s.opt.OnSafety != nil {
+		safety := widget.NewButtonWithIcon("Safety guide", theme.WarningIcon(), s.opt.OnSafety)
+		box.Add(container.NewHBox(safety))
+	}
+	return box
+}
+
+// pathRow shows a file's path with, where the owner can, a button that
+// opens its folder.
+func (s *settingsScreen) pathRow(path string) fyne.CanvasObject {
+	label := selectableLabel(path)
+	if s.opt.OnOpenFolder == nil || path == "" {
+		return label
+	}
+	open := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() { s.opt.OnOpenFolder(filepath.Dir(path)) })
+	return container.NewBorder(nil, nil, nil, open, label)
 }
 
 // selectableLabel is a label whose text the user can select and copy.
