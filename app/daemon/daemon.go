@@ -454,6 +454,20 @@ func (d *daemon) handle(r control.Request) control.Response {
 	case "stretch":
 		d.startStretch()
 		return control.OK(nil)
+	case "posture":
+		d.trayAction(tray.Choice{Action: tray.PostureCheck})
+		return control.OK(nil)
+	case "skip", "snooze":
+		st := d.engine.Status(now)
+		if st.State != reminders.Due {
+			return control.Fail("no break is due, so there is nothing to %s", r.Cmd)
+		}
+		o := reminders.Skipped
+		if r.Cmd == "snooze" {
+			o = reminders.Snoozed
+		}
+		d.answer(now, st.Due, "", o)
+		return control.OK(nil)
 	case "show", "settings":
 		d.openWindow(uiproto.OpSettings)
 		return control.OK(nil)

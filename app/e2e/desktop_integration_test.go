@@ -271,3 +271,46 @@ func TestEndToEnd_SettingsAndSafetyWindows(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestEndToEnd_SnoozeAndSkipFromCLI answers a due break from the command
+// line, and says so when nothing is due.
+func TestEndToEnd_SnoozeAndSkipFromCLI(t *testing.T) {
+	bins := binaries(t)
+	d := StartDesktop(t)
+	w, err := StartWatcher(d.MustConn(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	writeConfig(t, d, "\n[card]\nauto_open = false\n")
+	startLimber(t, d, bins.limber)
+	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
+	defer cancel()
+	if _, err := w.WaitFirstItem(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, code := runLimber(t, d, bins.limber, "skip"); code != 2 {
+		t.Errorf("limber skip with nothing due: exit %d, want 2", code)
+	}
+	d.WaitNotification(t, "Limber", "Time to stand up and stretch", 15*time.Second)
+	state := func() string {
+		out, _ := runLimber(t, d, bins.limber, "status", "--json")
+		var st status
+		json.Unmarshal([]byte(out), &st)
+		return st.State
+	}
+	if s := state(); s != "due" {
+		t.Fatalf("state after the break notification = %q, want due", s)
+	}
+	if _, code := runLimber(t, d, bins.limber, "snooze"); code != 0 {
+		t.Fatalf("limber snooze: exit %d", code)
+	}
+	if s := state(); s != "working" {
+		t.Errorf("state after snooze = %q, want working", s)
+	}
+	history := filepath.Join(d.StateHome, "limber", "history.jsonl")
+	b, err := os.ReadFile(history)
+	if err != nil || !strings.Contains(string(b), `"outcome":"snoozed"`) {
+		t.Errorf("history after snooze = %q, %v; want a snoozed outcome", b, err)
+	}
+}

@@ -9,6 +9,8 @@
 //	limber routine ID       play a guided routine (--list shows them)
 //	limber settings         open the settings window
 //	limber safety           open the safety guide
+//	limber posture          a posture check now
+//	limber snooze, skip     answer the break that is due
 //	limber pause DURATION   no reminders for a while (30m, 1h, 2h)
 //	limber resume           end a pause
 //	limber plan             the reminders your settings give today
@@ -53,6 +55,9 @@ func commands() []command {
 		{"status", "what Limber is doing and what comes next [--json]", runStatus},
 		{"stretch", "open a stretch card now", simple("stretch")},
 		{"routine", "play a guided routine (--list shows them)", runRoutine},
+		{"posture", "a posture check now", simple("posture")},
+		{"snooze", "put the due break off for a few minutes", simple("snooze")},
+		{"skip", "skip the due break", simple("skip")},
 		{"settings", "open the settings window", simple("settings")},
 		{"safety", "open the safety guide", simple("safety")},
 		{"pause", "no reminders for DURATION (30m, 1h, 2h), until tomorrow, or indefinitely", runPause},
