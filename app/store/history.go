@@ -51,19 +51,43 @@ func (h History) Append(e Entry) error {
 	if err := os.MkdirAll(filepath.Dir(h.Path), 0o700); err != nil {
 		return fmt.Errorf("append to %s: %w", h.Path, err)
 	}
-	f, err := os.OpenFile(h.Path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(h.Path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return fmt.Errorf("append to %s: %w", h.Path, err)
 	}
+	defer f.Close()
+	size, torn, err := endsTorn(f)
+	if err != nil {
+		return fmt.Errorf("append to %s: %w", h.Path, err)
+	}
+	if torn {
+		// A line cut short by a crash or a full disk: end it, so that it
+		// costs only itself and not this entry too.
+		line = append([]byte{'\n'}, line...)
+	}
 	if _, err := f.Write(line); err != nil {
-		f.Close()
+		// Take back what part of the line got written.
+		f.Truncate(size)
 		return fmt.Errorf("append to %s: %w", h.Path, err)
 	}
 	if err := f.Sync(); err != nil {
-		f.Close()
 		return fmt.Errorf("append to %s: %w", h.Path, err)
 	}
 	return f.Close()
+}
+
+// endsTorn returns the size of f and whether its last byte is not a line
+// break (a torn last line).
+func endsTorn(f *os.File) (int64, bool, error) {
+	st, err := f.Stat()
+	if err != nil || st.Size() == 0 {
+		return 0, false, err
+	}
+	last := make([]byte, 1)
+	if _, err := f.ReadAt(last, st.Size()-1); err != nil {
+		return st.Size(), false, err
+	}
+	return st.Size(), last[0] != '\n', nil
 }
 
 // ReadAll returns every entry in the file, oldest first. Lines that do not

@@ -94,3 +94,17 @@ func TestHistory_CrackFields(t *testing.T) {
 		t.Errorf("crack without pain read back with pain %d", *got[1].Pain)
 	}
 }
+
+func TestHistory_AppendAfterTornLineKeepsTheNewEntry(t *testing.T) {
+	h := History{Path: filepath.Join(t.TempDir(), "history.jsonl")}
+	if err := os.WriteFile(h.Path, []byte(`{"at":"2026-03-30T09:00:00Z","type":"due","kind":"stand"}`+"\n"+`{"at":"2026-03-30T09:4`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Append(Entry{At: time.Now(), Type: EntryDue, Kind: "water"}); err != nil {
+		t.Fatal(err)
+	}
+	got, skipped, err := h.ReadAll()
+	if err != nil || len(got) != 2 || skipped != 1 || got[1].Kind != "water" {
+		t.Errorf("ReadAll = %d entries (%+v), %d skipped, %v; want the first and the new one, the torn one skipped", len(got), got, skipped, err)
+	}
+}
