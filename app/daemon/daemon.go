@@ -4,6 +4,7 @@
 package daemon
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log"
@@ -27,6 +28,10 @@ import (
 // ErrRunning is returned by Run when another limber already runs; the
 // caller has asked it to show its window.
 var ErrRunning = errors.New("limber is already running")
+
+// historyKeep is how long history entries are kept one by one; older ones
+// are folded into monthly summaries.
+const historyKeep = 365 * 24 * time.Hour
 
 // configSettle is how long a changed config file must stay quiet before it
 // is read: editors write in several steps.
@@ -62,6 +67,12 @@ type daemon struct {
 
 	configChanged <-chan struct{} // the config file may have changed
 	configText    string          // the config file as last read
+
+	holder   *holder                     // nil: nothing holds reminders back
+	held     []reminders.Reminder        // due reminders waiting for a hold to end
+	heldWhy  string                      // the hold's name, for the tray
+	session  <-chan desktop.SessionEvent // sleep and lock, nil when not watched
+	lockedAt time.Time                   // when the screen locked, zero when not
 }
 
 // Run runs the resident process until the user quits or a signal ends it.
@@ -80,6 +91,11 @@ func Run(paths store.Paths, lim store.Limits) error {
 
 	d := &daemon{paths: paths, limits: lim, history: store.History{Path: paths.History}}
 	d.loadConfig(lim)
+	if n, err := store.Compact(d.history, time.Now(), historyKeep); err != nil {
+		log.Print(err)
+	} else if n > 0 {
+		log.Printf("history: folded %d entries older than a year into monthly summaries", n)
+	}
 	d.recent = recentFromHistory(d.history)
 	now := time.Now()
 	d.engine = reminders.NewEngine(d.cfg.Schedule, now)
@@ -104,6 +120,10 @@ func Run(paths store.Paths, lim store.Limits) error {
 	}
 	d.connectDesktop()
 	defer d.closeDesktop()
+	d.holder = newHolder(desktopHolds(), holdQuiet, holdCheckEvery)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	d.watchSession(ctx)
 	d.tray = tray.Start(trayRoutines())
 	defer d.tray.Stop()
 	return d.loop(requests)
@@ -151,6 +171,8 @@ func (d *daemon) loop(requests <-chan request) error {
 			d.step(reminders.Event{Type: reminders.Tick})
 		case a, ok := <-d.notifierActions():
 			d.notificationAction(a, ok)
+		case ev, ok := <-d.session:
+			d.sessionEvent(ev, ok)
 		case a := <-d.tray.Actions():
 			d.trayAction(a)
 		case r := <-requests:
@@ -187,7 +209,7 @@ func (d *daemon) loop(requests <-chan request) error {
 // step feeds ev to the engine, delivers what falls due and updates the tray.
 func (d *daemon) step(ev reminders.Event) {
 	now := time.Now().Round(0)
-	due := d.engineStep(now, ev)
+	due := d.release(now, d.engineStep(now, ev))
 	for _, r := range due {
 		d.deliver(r, now)
 	}
@@ -203,6 +225,11 @@ func (d *daemon) wait() time.Duration {
 	if !d.wake.IsZero() && d.wake.Before(next) {
 		next = d.wake
 	}
+	if len(d.held) > 0 && d.holder != nil {
+		if t := d.holder.nextCheck(now.Round(0)); t.Before(next) {
+			next = t
+		}
+	}
 	return max(next.Sub(now), 0)
 }
 
@@ -216,6 +243,10 @@ func (d *daemon) engineStep(now time.Time, ev reminders.Event) []reminders.Remin
 
 func (d *daemon) showStatus(now time.Time) {
 	st := d.engine.Status(now)
+	if d.heldWhy != "" {
+		d.tray.Show("Waiting: "+d.heldWhy, tray.Due)
+		return
+	}
 	d.tray.Show(statusText(st, now), trayState(st))
 }
 
@@ -305,6 +336,10 @@ func (d *daemon) trayAction(c tray.Choice) {
 		d.openWindow(uiproto.OpSettings)
 	case tray.Safety:
 		d.openWindow(uiproto.OpSafety)
+	case tray.LogCrack:
+		d.openWindow(uiproto.OpCrack)
+	case tray.Statistics:
+		d.openWindow(uiproto.OpStats)
 	case tray.Quit:
 		d.quit = true
 	}
@@ -450,7 +485,11 @@ func (d *daemon) handle(r control.Request) control.Response {
 	now := time.Now().Round(0)
 	switch r.Cmd {
 	case "status":
-		return control.OK(newStatus(d.engine.Status(now), now, d.ui != nil && d.ui.Running()))
+		st := newStatus(d.engine.Status(now), now, d.ui != nil && d.ui.Running())
+		if d.heldWhy != "" {
+			st.Waiting, st.Text = d.heldWhy, "Waiting: "+d.heldWhy
+		}
+		return control.OK(st)
 	case "stretch":
 		d.startStretch()
 		return control.OK(nil)
@@ -470,6 +509,12 @@ func (d *daemon) handle(r control.Request) control.Response {
 		return control.OK(nil)
 	case "show", "settings":
 		d.openWindow(uiproto.OpSettings)
+		return control.OK(nil)
+	case "stats-window":
+		d.openWindow(uiproto.OpStats)
+		return control.OK(nil)
+	case "crack-window":
+		d.openWindow(uiproto.OpCrack)
 		return control.OK(nil)
 	case "safety":
 		d.openWindow(uiproto.OpSafety)

@@ -15,6 +15,8 @@ type Status struct {
 	Until *time.Time `json:"until,omitempty"`
 	// UI says whether the window process is running.
 	UI bool `json:"ui"`
+	// Waiting names what holds due reminders back ("call in progress").
+	Waiting string `json:"waiting,omitempty"`
 }
 
 // NextStatus is the next reminder in a Status.

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -312,5 +313,53 @@ func TestEndToEnd_SnoozeAndSkipFromCLI(t *testing.T) {
 	b, err := os.ReadFile(history)
 	if err != nil || !strings.Contains(string(b), `"outcome":"snoozed"`) {
 		t.Errorf("history after snooze = %q, %v; want a snoozed outcome", b, err)
+	}
+}
+
+// TestEndToEnd_RunningAppHoldsTheBreak: while a program from the pause
+// list runs (here a copy of sleep named zoom), a due break is held back:
+// no notification, and limber says why it waits.
+func TestEndToEnd_RunningAppHoldsTheBreak(t *testing.T) {
+	bins := binaries(t)
+	d := StartDesktop(t)
+	w, err := StartWatcher(d.MustConn(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	sleepPath, err := exec.LookPath("sleep")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zoom := filepath.Join(t.TempDir(), "zoom")
+	data, err := os.ReadFile(sleepPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(zoom, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	call := exec.Command(zoom, "60")
+	if err := call.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { call.Process.Kill(); call.Wait() })
+
+	writeConfig(t, d, "\n[card]\nauto_open = false\n")
+	startLimber(t, d, bins.limber)
+	var st struct{ Waiting, Text string }
+	err = pollUntil(15*time.Second, func() (bool, error) {
+		out, _ := runLimber(t, d, bins.limber, "status", "--json")
+		json.Unmarshal([]byte(out), &st)
+		return st.Waiting != "", nil
+	})
+	if err != nil {
+		t.Fatalf("limber never held the break while zoom ran (last status text %q)", st.Text)
+	}
+	if !strings.Contains(st.Text, "Waiting: ") || !strings.Contains(st.Waiting, "zoom") {
+		t.Errorf("status while held = %+v, want it to name zoom", st)
+	}
+	if n := limberNotifications(t, d); n != 0 {
+		t.Errorf("%d break notifications while held", n)
 	}
 }

@@ -25,6 +25,8 @@ const (
 	Resume
 	Settings
 	Safety
+	LogCrack
+	Statistics
 	StartRoutine // Choice.Routine says which
 	Quit
 )
@@ -111,6 +113,8 @@ func (t *Tray) build(routines []Routine) {
 	t.resume = t.item("Resume", Resume)
 	t.resume.Hide()
 	systray.AddSeparator()
+	t.item("Log a back crack…", LogCrack)
+	t.item("Statistics…", Statistics)
 	t.item("Settings…", Settings)
 	t.item("Safety guide", Safety)
 	systray.AddSeparator()

@@ -169,6 +169,10 @@ func (c *Controller) handle(cmd uiproto.Command) {
 		c.showSafety()
 	case uiproto.OpSettings:
 		c.showSettings()
+	case uiproto.OpCrack:
+		c.showCrack()
+	case uiproto.OpStats:
+		c.showStats()
 	case uiproto.OpQuit:
 		c.quit()
 	default:

@@ -123,3 +123,29 @@ func TestController_SettingsAboutOpensSafetyGuide(t *testing.T) {
 	test.Tap(safety)
 	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SafetyTitle})
 }
+
+func TestController_CrackAndStatsWindows(t *testing.T) {
+	h := newHarness(t)
+	dir := t.TempDir()
+	h.c.Paths = store.Paths{Config: filepath.Join(dir, "config.toml"), History: filepath.Join(dir, "history.jsonl")}
+	h.send(`{"op":"stats"}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: StatsTitle})
+	h.send(`{"op":"crack"}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: CrackTitle})
+	var crack fyne.Window
+	for _, w := range h.cardWindows() {
+		if w.Title() == CrackTitle {
+			crack = w
+		}
+	}
+	if crack == nil {
+		t.Fatal("no crack window")
+	}
+	test.Tap(findButton(crack.Content(), "Neck"))
+	test.Tap(findButton(crack.Content(), "No"))
+	test.Tap(findButton(crack.Content(), "Save"))
+	entries, _, err := store.History{Path: h.c.Paths.History}.ReadAll()
+	if err != nil || len(entries) != 1 || entries[0].Type != store.EntryCrack || entries[0].Where != "neck" {
+		t.Errorf("history after saving a crack = %+v, %v", entries, err)
+	}
+}

@@ -21,6 +21,10 @@ const (
 	OpSafety = "safety"
 	// OpSettings opens the settings window.
 	OpSettings = "settings"
+	// OpCrack opens the "Log a back crack" dialog.
+	OpCrack = "crack"
+	// OpStats opens the statistics window.
+	OpStats = "stats"
 	// OpQuit closes every window and ends limber-ui.
 	OpQuit = "quit"
 )

@@ -30,6 +30,8 @@ type doctorReport struct {
 	Notifications notifyCheck  `json:"notifications"`
 	Idle          check        `json:"idle"`
 	UI            check        `json:"limber_ui"`
+	Calls         check        `json:"calls"`
+	Autostart     check        `json:"autostart"`
 	Running       check        `json:"running"`
 }
 
@@ -96,13 +98,15 @@ func runDoctor(args []string, stdout, stderr io.Writer) int {
 func examine() doctorReport {
 	paths := store.DefaultPaths()
 	r := doctorReport{
-		Version:  version,
-		Go:       runtime.Version(),
-		Platform: runtime.GOOS + "/" + runtime.GOARCH,
-		Config:   examineConfig(paths.Config),
-		History:  examineHistory(paths.History),
-		UI:       examineUI(),
-		Running:  examineRunning(paths.Socket),
+		Version:   version,
+		Go:        runtime.Version(),
+		Platform:  runtime.GOOS + "/" + runtime.GOARCH,
+		Config:    examineConfig(paths.Config),
+		History:   examineHistory(paths.History),
+		UI:        examineUI(),
+		Calls:     check{OK: true, Detail: desktop.CallSupport()},
+		Autostart: examineAutostart(),
+		Running:   examineRunning(paths.Socket),
 	}
 	r.SessionBus, r.TrayHost, r.Notifications, r.Idle = examineDesktop()
 	return r
@@ -197,6 +201,18 @@ func examineNotifier(n *notify.Notifier) notifyCheck {
 	return c
 }
 
+func examineAutostart() check {
+	on, err := desktop.AutostartEnabled()
+	switch {
+	case err != nil:
+		return check{Detail: "unknown: " + err.Error()}
+	case on:
+		return check{OK: true, Detail: "on (" + desktop.AutostartPath() + ")"}
+	default:
+		return check{OK: true, Detail: "off (would be " + desktop.AutostartPath() + ")"}
+	}
+}
+
 func examineUI() check {
 	path, err := uiproc.Find()
 	if err != nil {
@@ -237,6 +253,8 @@ func printReport(w io.Writer, r doctorReport) {
 	fmt.Fprintf(w, "notifications: %s\n", r.Notifications.Detail)
 	fmt.Fprintf(w, "idle time:     %s\n", r.Idle.Detail)
 	fmt.Fprintf(w, "limber-ui:     %s\n", r.UI.Detail)
+	fmt.Fprintf(w, "call holds:    %s\n", r.Calls.Detail)
+	fmt.Fprintf(w, "autostart:     %s\n", r.Autostart.Detail)
 	fmt.Fprintf(w, "running:       %s\n", r.Running.Detail)
 }
 

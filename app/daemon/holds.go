@@ -1,0 +1,116 @@
+package daemon
+
+import (
+	"context"
+	"log"
+	"os"
+	"runtime"
+	"time"
+
+	"github.com/limber-app/limber/app/desktop"
+	"github.com/limber-app/limber/reminders"
+)
+
+// Hold timing: a hold must have been clear for holdQuiet before a held
+// reminder is shown (a call that ends is often followed by another), and
+// the holds are asked at most every holdCheckEvery.
+const (
+	holdQuiet      = time.Minute
+	holdCheckEvery = 30 * time.Second
+)
+
+// pauseApps are programs whose running holds reminders back: video calls
+// and screen recording.
+var pauseApps = []string{"zoom", "teams", "teams-for-linux", "obs", "skypeforlinux"}
+
+// desktopHolds are the reasons to hold a reminder that this desktop can
+// tell, most important first.
+func desktopHolds() []desktop.Hold {
+	holds := desktop.CallHolds()
+	if conn, err := desktop.PrivateSessionBus(); err == nil {
+		holds = append(holds, desktop.NotificationsInhibited(conn))
+	}
+	if runtime.GOOS == "linux" {
+		if os.Getenv("DISPLAY") != "" {
+			holds = append(holds, desktop.FullscreenApp(""))
+		}
+		holds = append(holds, desktop.ProcessesRunning(pauseApps, "/proc"))
+	}
+	return holds
+}
+
+// release decides what to do with the reminders the engine has made due:
+// it keeps them while a hold applies (never dropping one) and returns them
+// when they may be shown.
+func (d *daemon) release(now time.Time, due []reminders.Reminder) []reminders.Reminder {
+	d.held = mergeHeld(d.held, due)
+	if len(d.held) == 0 {
+		return nil
+	}
+	if d.holder != nil {
+		if held, why := d.holder.check(now); held {
+			if d.heldWhy != why {
+				log.Printf("holding %d reminder(s): %s", len(d.held), why)
+			}
+			d.heldWhy = why
+			return nil
+		}
+	}
+	out := d.held
+	d.held, d.heldWhy = nil, ""
+	return out
+}
+
+// mergeHeld adds due to held, keeping one reminder per kind (and routine):
+// a repeat of a held reminder replaces it.
+func mergeHeld(held, due []reminders.Reminder) []reminders.Reminder {
+	for _, r := range due {
+		replaced := false
+		for i, h := range held {
+			if h.Kind == r.Kind && h.Routine == r.Routine {
+				held[i], replaced = r, true
+			}
+		}
+		if !replaced {
+			held = append(held, r)
+		}
+	}
+	return held
+}
+
+// watchSession starts listening for sleep and screen lock.
+func (d *daemon) watchSession(ctx context.Context) {
+	events, err := desktop.WatchSession(ctx)
+	if err != nil {
+		log.Printf("sleep and screen lock not watched: %v", err)
+		return
+	}
+	d.session = events
+}
+
+// sessionEvent handles sleep and lock. A wake is checked at once (the
+// engine treats the gap as a break). A lock as long as a natural break is
+// a break: clocks restart at unlock; a short lock changes nothing.
+func (d *daemon) sessionEvent(ev desktop.SessionEvent, ok bool) {
+	if !ok {
+		d.session = nil
+		return
+	}
+	now := time.Now().Round(0)
+	switch ev.Kind {
+	case desktop.Woke:
+		d.step(reminders.Event{Type: reminders.Tick})
+	case desktop.Locked:
+		d.lockedAt = now
+	case desktop.Unlocked:
+		if d.lockedAt.IsZero() {
+			return
+		}
+		locked := now.Sub(d.lockedAt)
+		d.lockedAt = time.Time{}
+		if nb := d.cfg.Schedule.NaturalBreak; nb > 0 && locked >= nb {
+			d.engineStep(now, reminders.Event{Type: reminders.Idle, Idle: locked})
+			d.step(reminders.Event{Type: reminders.Idle, Idle: 0})
+		}
+	}
+}
