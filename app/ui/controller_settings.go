@@ -4,11 +4,14 @@ import (
 	"crypto/sha256"
 	"errors"
 	"io/fs"
+	"log"
 	"net/url"
 	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 
+	"github.com/limber-app/limber/app/desktop"
 	"github.com/limber-app/limber/app/store"
 	"github.com/limber-app/limber/app/uiproto"
 )
@@ -42,8 +45,10 @@ func (c *Controller) showSettings() {
 			w.Close()
 			return nil
 		},
-		OnCancel: w.Close,
-		OnSafety: c.showSafety,
+		OnCancel:    w.Close,
+		OnSafety:    c.showSafety,
+		OnAutostart: setAutostart,
+		Autostart:   autostartOn(c.log),
 		OnOpenFolder: func(dir string) {
 			if err := c.app.OpenURL(&url.URL{Scheme: "file", Path: dir}); err != nil {
 				c.log.Printf("open %s: %v", dir, err)
@@ -64,6 +69,23 @@ func (c *Controller) showSettings() {
 	c.windows[SettingsTitle] = w
 	w.Show()
 	c.emit(uiproto.Event{Op: uiproto.OpShown, Window: SettingsTitle})
+}
+
+// setAutostart starts limber (next to this program) at login, or stops it.
+func setAutostart(on bool) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	return desktop.SetAutostart(on, filepath.Join(filepath.Dir(exe), "limber"))
+}
+
+func autostartOn(l *log.Logger) bool {
+	on, err := desktop.AutostartEnabled()
+	if err != nil {
+		l.Print(err)
+	}
+	return on
 }
 
 // loadForSettings reads the config file once and hashes the very bytes it

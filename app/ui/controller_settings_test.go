@@ -149,3 +149,51 @@ func TestController_CrackAndStatsWindows(t *testing.T) {
 		t.Errorf("history after saving a crack = %+v, %v", entries, err)
 	}
 }
+
+func TestController_SettingsStartAtLoginWritesAutostartEntry(t *testing.T) {
+	h := newHarness(t)
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	h.c.Paths = store.Paths{Config: filepath.Join(dir, "limber", "config.toml"), History: filepath.Join(dir, "history.jsonl")}
+	h.send(`{"op":"settings"}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SettingsTitle})
+	w := h.expectCardWindow(SettingsTitle)
+	tabs := findTabs(w.Content())
+	tabs.SelectIndex(len(tabs.Items) - 1)
+	check := findCheck(w.Content(), "Start Limber when I log in")
+	if check == nil {
+		t.Fatal("no start-at-login check on the About tab")
+	}
+	test.Tap(check)
+	entry := filepath.Join(dir, "autostart", "limber.desktop")
+	data, err := os.ReadFile(entry)
+	if err != nil || !strings.Contains(string(data), "Exec=") {
+		t.Fatalf("autostart entry after ticking = %q, %v", data, err)
+	}
+	test.Tap(check)
+	if _, err := os.Stat(entry); !os.IsNotExist(err) {
+		t.Errorf("autostart entry still there after unticking: %v", err)
+	}
+}
+
+func findCheck(o fyne.CanvasObject, label string) *widget.Check {
+	if c, ok := o.(*widget.Check); ok && c.Text == label {
+		return c
+	}
+	if c, ok := o.(*fyne.Container); ok {
+		for _, child := range c.Objects {
+			if found := findCheck(child, label); found != nil {
+				return found
+			}
+		}
+		return nil
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, child := range test.WidgetRenderer(w).Objects() {
+			if found := findCheck(child, label); found != nil {
+				return found
+			}
+		}
+	}
+	return nil
+}

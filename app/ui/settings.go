@@ -29,6 +29,10 @@ type SettingsOptions struct {
 	OnSave func(store.Config) error
 	// OnCancel is called when the user taps Cancel.
 	OnCancel func()
+	// OnAutostart, when set, adds a "Start Limber when I log in" check to the
+	// About tab, starting as Autostart; it applies at once, not on Save.
+	OnAutostart func(on bool) error
+	Autostart   bool
 	// OnSafety, when set, adds a "Safety guide" button to the About tab.
 	OnSafety func()
 	// OnOpenFolder, when set, adds "Open folder" buttons next to the file
@@ -202,12 +206,36 @@ func (s *settingsScreen) aboutTab() fyne.CanvasObject {
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	advice := widget.NewLabel(exercises.Safety().NotAdvice)
 	advice.Wrapping = fyne.TextWrapWord
-	box := container.NewVBox(title, form, widget.NewSeparator(), advice)
+	box := container.NewVBox(title, form)
+	if s.opt.OnAutostart != nil {
+		box.Add(s.autostartCheck())
+	}
+	box.Add(widget.NewSeparator())
+	box.Add(advice)
 	if s.opt.OnSafety != nil {
 		safety := widget.NewButtonWithIcon("Safety guide", theme.WarningIcon(), s.opt.OnSafety)
 		box.Add(container.NewHBox(safety))
 	}
 	return box
+}
+
+// autostartCheck turns starting at login on and off at once, and says so
+// when that fails.
+func (s *settingsScreen) autostartCheck() fyne.CanvasObject {
+	problem := widget.NewLabel("")
+	problem.Wrapping = fyne.TextWrapWord
+	problem.Hide()
+	check := widget.NewCheck("Start Limber when I log in", nil)
+	check.SetChecked(s.opt.Autostart)
+	check.OnChanged = func(on bool) {
+		if err := s.opt.OnAutostart(on); err != nil {
+			problem.SetText("Could not change it: " + err.Error())
+			problem.Show()
+			return
+		}
+		problem.Hide()
+	}
+	return container.NewVBox(check, problem)
 }
 
 // pathRow shows a file's path with, where the owner can, a button that
