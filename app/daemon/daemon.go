@@ -58,7 +58,11 @@ type daemon struct {
 	ui      *uiproc.Process // nil when limber-ui is missing
 	recent  exercises.History
 	wake    time.Time // when the engine wants the next Tick
-	quit    bool
+	// statusUntil is when the tray's status row may next change by itself:
+	// the engine's wake or midnight ("Mon 09:00" becomes "09:00").
+	statusUntil time.Time
+	state       reminders.State // as last shown
+	quit        bool
 
 	notifier     *notify.Notifier   // nil: plain notifications through beeep
 	idle         desktop.IdleSource // nil: no natural breaks
@@ -99,6 +103,9 @@ func Run(paths store.Paths, lim store.Limits) error {
 	d.recent = recentFromHistory(d.history)
 	now := time.Now()
 	d.engine = reminders.NewEngine(d.cfg.Schedule, now)
+	// Learn the engine's first wake now: a request that comes before the
+	// loop's first tick resets the timer to it.
+	d.engineStep(now, reminders.Event{Type: reminders.Tick})
 	if path, err := uiproc.Find(); err != nil {
 		log.Print(err)
 		d.notify("Limber cannot open windows", "limber-ui was not found next to limber or on PATH; reminders come as notifications only.")
@@ -209,19 +216,25 @@ func (d *daemon) loop(requests <-chan request) error {
 // step feeds ev to the engine, delivers what falls due and updates the tray.
 func (d *daemon) step(ev reminders.Event) {
 	now := time.Now().Round(0)
+	wake := d.wake
 	due := d.release(now, d.engineStep(now, ev))
 	for _, r := range due {
 		d.deliver(r, now)
+	}
+	// A plain minute tick that changed nothing leaves the tray as it is:
+	// working out the status costs more than the tick itself.
+	if ev.Type == reminders.Tick && len(due) == 0 && len(d.held) == 0 &&
+		d.wake.Equal(wake) && now.Before(d.statusUntil) {
+		return
 	}
 	d.showStatus(now)
 }
 
 // wait returns how long the loop may sleep: until the engine's next wake,
-// but no later than the next minute boundary, so the tray stays right after
-// the machine wakes from sleep (timers stop while it sleeps).
+// but no later than the next tick (see tickEvery).
 func (d *daemon) wait() time.Duration {
 	now := time.Now()
-	next := now.Truncate(time.Minute).Add(time.Minute)
+	next := now.Truncate(d.tickEvery()).Add(d.tickEvery())
 	if !d.wake.IsZero() && d.wake.Before(next) {
 		next = d.wake
 	}
@@ -233,6 +246,18 @@ func (d *daemon) wait() time.Duration {
 	return max(next.Sub(now), 0)
 }
 
+// tickEvery is how often the loop wakes with nothing due: every minute
+// while it asks for idle time (natural breaks), else every five minutes, a
+// safety net that catches a sleep the session signals did not report (Go's
+// timers stop while the machine sleeps). Each wake costs the Go runtime a few
+// dozen context switches, so fewer wakes keep limber idle.
+func (d *daemon) tickEvery() time.Duration {
+	if d.idle != nil && d.cfg.Schedule.NaturalBreak > 0 && (d.state == reminders.Working || d.state == reminders.Due) {
+		return idlePollEvery
+	}
+	return 5 * time.Minute
+}
+
 // engineStep is the only way the daemon steps the engine: it keeps the
 // engine's requested wake time.
 func (d *daemon) engineStep(now time.Time, ev reminders.Event) []reminders.Reminder {
@@ -242,7 +267,13 @@ func (d *daemon) engineStep(now time.Time, ev reminders.Event) []reminders.Remin
 }
 
 func (d *daemon) showStatus(now time.Time) {
+	y, m, day := now.Date()
+	d.statusUntil = time.Date(y, m, day+1, 0, 0, 0, 0, now.Location())
+	if !d.wake.IsZero() && d.wake.Before(d.statusUntil) {
+		d.statusUntil = d.wake
+	}
 	st := d.engine.Status(now)
+	d.state = st.State
 	if d.heldWhy != "" {
 		d.tray.Show("Waiting: "+d.heldWhy, tray.Due)
 		return

@@ -13,7 +13,7 @@ import (
 
 // idlePollEvery is how often the loop asks for idle time while reminders
 // run: often enough to notice a five-minute break, rare enough to stay idle.
-const idlePollEvery = 30 * time.Second
+const idlePollEvery = time.Minute
 
 // connectDesktop finds the notification server (for break notifications
 // with buttons) and an idle time source (for natural breaks). Either may be
@@ -59,10 +59,10 @@ func (d *daemon) notifierActions() <-chan string {
 // pollIdle tells the engine how long the user has been idle, at most every
 // idlePollEvery and only while reminders can fall due.
 func (d *daemon) pollIdle(now time.Time) {
-	if d.idle == nil || d.cfg.Schedule.NaturalBreak == 0 || now.Sub(d.lastIdlePoll) < idlePollEvery {
+	if d.idle == nil || d.cfg.Schedule.NaturalBreak == 0 || now.Sub(d.lastIdlePoll) < idlePollEvery-time.Second {
 		return
 	}
-	switch d.engine.Status(now).State {
+	switch d.state {
 	case reminders.Paused, reminders.OffHours:
 		return
 	}
