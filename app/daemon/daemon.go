@@ -10,6 +10,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -127,11 +128,12 @@ func Run(paths store.Paths, lim store.Limits) error {
 	}
 	d.connectDesktop()
 	defer d.closeDesktop()
-	d.holder = newHolder(desktopHolds(), holdQuiet, holdCheckEvery)
+	d.holder = newHolder(desktopHolds(d.cfg.Behaviour.PauseApps), holdQuiet, holdCheckEvery)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	d.watchSession(ctx)
-	d.tray = tray.Start(trayRoutines())
+	st := d.engine.Status(now)
+	d.tray = tray.Start(trayRoutines(), statusText(st, now), trayState(st))
 	defer d.tray.Stop()
 	return d.loop(requests)
 }
@@ -494,7 +496,11 @@ func (d *daemon) reloadIfChanged() {
 // reload reads config.toml again (after the settings window saved it, or
 // on request) and hands the new schedule to the engine.
 func (d *daemon) reload() {
+	apps := d.cfg.Behaviour.PauseApps
 	d.loadConfig(d.limits)
+	if !slices.Equal(apps, d.cfg.Behaviour.PauseApps) {
+		d.holder = newHolder(desktopHolds(d.cfg.Behaviour.PauseApps), holdQuiet, holdCheckEvery)
+	}
 	s := d.cfg.Schedule
 	d.step(reminders.Event{Type: reminders.Reschedule, Schedule: &s})
 }

@@ -19,13 +19,10 @@ const (
 	holdCheckEvery = 30 * time.Second
 )
 
-// pauseApps are programs whose running holds reminders back: video calls
-// and screen recording.
-var pauseApps = []string{"zoom", "teams", "teams-for-linux", "obs", "skypeforlinux"}
-
 // desktopHolds are the reasons to hold a reminder that this desktop can
-// tell, most important first.
-func desktopHolds() []desktop.Hold {
+// tell, most important first; pauseApps are the programs whose running
+// holds reminders back.
+func desktopHolds(pauseApps []string) []desktop.Hold {
 	holds := desktop.CallHolds()
 	if conn, err := desktop.PrivateSessionBus(); err == nil {
 		holds = append(holds, desktop.NotificationsInhibited(conn))
@@ -34,7 +31,9 @@ func desktopHolds() []desktop.Hold {
 		if os.Getenv("DISPLAY") != "" {
 			holds = append(holds, desktop.FullscreenApp(""))
 		}
-		holds = append(holds, desktop.ProcessesRunning(pauseApps, "/proc"))
+		if len(pauseApps) > 0 {
+			holds = append(holds, desktop.ProcessesRunning(pauseApps, "/proc"))
+		}
 	}
 	return holds
 }

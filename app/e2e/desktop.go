@@ -187,11 +187,12 @@ func (d *Desktop) baseEnv() []string {
 		// Xvfb has no GPU; Mesa's software rasteriser serves limber-ui's GL.
 		"LIBGL_ALWAYS_SOFTWARE=1",
 	}
-	for _, k := range []string{"LANG", "LC_ALL", "TZ"} {
-		if v, ok := os.LookupEnv(k); ok {
-			env = append(env, k+"="+v)
-		}
+	if v, ok := os.LookupEnv("TZ"); ok {
+		env = append(env, "TZ="+v)
 	}
+	// Window titles hold an em dash: xdotool matches them only in a UTF-8
+	// locale, whatever the caller's is (cron and env -i give none).
+	env = append(env, "LANG=C.UTF-8", "LC_ALL=C.UTF-8")
 	if d.Display != "" {
 		env = append(env, "DISPLAY="+d.Display)
 	}

@@ -5,6 +5,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -317,7 +318,8 @@ func TestEndToEnd_SnoozeAndSkipFromCLI(t *testing.T) {
 }
 
 // TestEndToEnd_RunningAppHoldsTheBreak: while a program from the pause
-// list runs (here a copy of sleep named zoom), a due break is held back:
+// list runs (here a copy of sleep under a name of the test's), a due break
+// is held back:
 // no notification, and limber says why it waits.
 func TestEndToEnd_RunningAppHoldsTheBreak(t *testing.T) {
 	bins := binaries(t)
@@ -331,7 +333,10 @@ func TestEndToEnd_RunningAppHoldsTheBreak(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zoom := filepath.Join(t.TempDir(), "zoom")
+	// A name of this run's own, so that other test runs on the machine
+	// (which see the same processes) are not held back by it.
+	name := fmt.Sprintf("lbcall%d", os.Getpid()%100000)
+	zoom := filepath.Join(t.TempDir(), name)
 	data, err := os.ReadFile(sleepPath)
 	if err != nil {
 		t.Fatal(err)
@@ -346,6 +351,15 @@ func TestEndToEnd_RunningAppHoldsTheBreak(t *testing.T) {
 	t.Cleanup(func() { call.Process.Kill(); call.Wait() })
 
 	writeConfig(t, d, "\n[card]\nauto_open = false\n")
+	path := filepath.Join(d.ConfigHome, "limber", "config.toml")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(b), "pause_while_running = []", `pause_while_running = ["`+name+`"]`, 1)
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	startLimber(t, d, bins.limber)
 	var st struct{ Waiting, Text string }
 	err = pollUntil(15*time.Second, func() (bool, error) {
@@ -354,10 +368,10 @@ func TestEndToEnd_RunningAppHoldsTheBreak(t *testing.T) {
 		return st.Waiting != "", nil
 	})
 	if err != nil {
-		t.Fatalf("limber never held the break while zoom ran (last status text %q)", st.Text)
+		t.Fatalf("limber never held the break while %s ran (last status text %q)", name, st.Text)
 	}
-	if !strings.Contains(st.Text, "Waiting: ") || !strings.Contains(st.Waiting, "zoom") {
-		t.Errorf("status while held = %+v, want it to name zoom", st)
+	if !strings.Contains(st.Text, "Waiting: ") || !strings.Contains(st.Waiting, name) {
+		t.Errorf("status while held = %+v, want it to name %s", st, name)
 	}
 	if n := limberNotifications(t, d); n != 0 {
 		t.Errorf("%d break notifications while held", n)

@@ -60,7 +60,8 @@ func binaries(t testing.TB) limberBinaries {
 	return b
 }
 
-// testConfig makes a stand-up break due every 3 s, all day, every day.
+// testConfig makes a stand-up break due every 3 s, all day, every day, and
+// lets no running program hold breaks back.
 const testConfig = `version = 1
 
 [reminders]
@@ -75,6 +76,11 @@ thursday = ["00:00-23:59"]
 friday = ["00:00-23:59"]
 saturday = ["00:00-23:59"]
 sunday = ["00:00-23:59"]
+
+[behaviour]
+# Programs on the developer's machine (a video call) must not hold the
+# test's breaks back.
+pause_while_running = []
 `
 
 // limberEnv lets the test config use intervals shorter than a user may set.

@@ -30,7 +30,18 @@ type Config struct {
 	Schedule  reminders.Schedule
 	Card      CardPrefs
 	Stretches exercises.Prefs
+	Behaviour BehaviourPrefs
 }
+
+// BehaviourPrefs are how Limber behaves around the user's other work.
+type BehaviourPrefs struct {
+	// PauseApps are programs whose running holds reminders back.
+	PauseApps []string
+}
+
+// DefaultPauseApps are the programs that hold reminders back by default:
+// video calls and screen recording.
+var DefaultPauseApps = []string{"zoom", "teams", "teams-for-linux", "obs", "skypeforlinux"}
 
 // CardPrefs are the preferences of the stretch card.
 type CardPrefs struct {
@@ -45,6 +56,7 @@ func Defaults() Config {
 		Schedule:  reminders.DefaultSchedule(),
 		Card:      CardPrefs{AutoOpen: true},
 		Stretches: exercises.Prefs{Places: []exercises.Place{exercises.Desk, exercises.Standing}},
+		Behaviour: BehaviourPrefs{PauseApps: slices.Clone(DefaultPauseApps)},
 	}
 }
 
@@ -198,6 +210,8 @@ func (p *parser) parse(raw map[string]any) {
 			p.section(key, v, p.parseStretches)
 		case "routines":
 			p.section(key, v, p.parseRoutines)
+		case "behaviour":
+			p.section(key, v, p.parseBehaviour)
 		default:
 			p.unknown("", key)
 		}
@@ -383,6 +397,33 @@ func (p *parser) parseStretches(m map[string]any) {
 			p.cfg.Stretches.Hidden = p.parseIDs(key, m[key])
 		default:
 			p.unknown("stretches", key)
+		}
+	}
+}
+
+func (p *parser) parseBehaviour(m map[string]any) {
+	for _, key := range sortedKeys(m) {
+		if key != "pause_while_running" {
+			p.unknown("behaviour", key)
+			continue
+		}
+		list, ok := m[key].([]any)
+		if !ok {
+			p.fail("behaviour", key, "behaviour.%s: want a list of program names such as [\"zoom\"], got %s", key, typeName(m[key]))
+			continue
+		}
+		apps := []string{}
+		for _, item := range list {
+			name, ok := item.(string)
+			if !ok || strings.TrimSpace(name) == "" || strings.Contains(name, "/") {
+				p.fail("behaviour", key, "behaviour.%s: want program names in quotes, such as \"zoom\"", key)
+				apps = nil
+				break
+			}
+			apps = append(apps, strings.TrimSpace(name))
+		}
+		if apps != nil {
+			p.cfg.Behaviour.PauseApps = apps
 		}
 	}
 }

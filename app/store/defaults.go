@@ -63,6 +63,11 @@ evening-decompression = "off"
 weekly-strength = "off"
 core-basics = "off"
 daily-mobility = "off"
+
+[behaviour]
+# Programs that hold reminders back while they run (video calls, screen
+# recording). Reminders also wait while the camera or microphone is in use.
+pause_while_running = ["zoom", "teams", "teams-for-linux", "obs", "skypeforlinux"]
 `
 
 // EnsureConfig writes the default config file at path when there is none.

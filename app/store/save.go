@@ -123,6 +123,8 @@ func (v configView) Routines() []string {
 	return lines
 }
 
+func (v configView) PauseApps() string { return quotedList(v.cfg.Behaviour.PauseApps) }
+
 func (v configView) Places() string {
 	places := v.cfg.Stretches.Places
 	if len(places) == 0 {
@@ -185,7 +187,12 @@ hidden = {{.Hidden}}
 # of day: "07:30" for every day, or "18:00 tue,fri" for some days; "off" for
 # none.
 {{range .Routines}}{{.}}
-{{end}}{{.Kept "routines"}}{{.Trailer}}`))
+{{end}}{{.Kept "routines"}}
+[behaviour]
+# Programs that hold reminders back while they run (video calls, screen
+# recording). Reminders also wait while the camera or microphone is in use.
+pause_while_running = {{.PauseApps}}
+{{.Kept "behaviour"}}{{.Trailer}}`))
 
 // durationText writes d as the config file does: "off" for 0, else 45m,
 // 1h30m, 2s.
@@ -217,12 +224,13 @@ func quote(s string) string { return inlineValue(s) }
 
 // knownKeys lists, per table ("" for the top level), the keys Limber reads.
 var knownKeys = map[string][]string{
-	"":           {"version", "reminders", "work_hours", "card", "stretches", "routines"},
+	"":           {"version", "reminders", "work_hours", "card", "stretches", "routines", "behaviour"},
 	"reminders":  {"stand_every", "posture_every", "water_every", "snooze", "natural_break"},
 	"work_hours": weekdays[:],
 	"card":       {"auto_open", "strict"},
 	"stretches":  {"places", "favourites", "hidden"},
 	"routines":   routineIDs(),
+	"behaviour":  {"pause_while_running"},
 }
 
 func routineIDs() []string {

@@ -66,11 +66,11 @@ type Tray struct {
 	state  State
 }
 
-// Start puts the icon in the tray and returns once the menu is built; the
-// Routines submenu lists routines. The menu's choices arrive on Actions.
-// Stop removes the icon.
-func Start(routines []Routine) *Tray {
-	t := &Tray{actions: make(chan Choice, 8), state: -1}
+// Start puts the icon in the tray, with text as the status row and the icon
+// for state, and returns once the menu is built; the Routines submenu lists
+// routines. The menu's choices arrive on Actions. Stop removes the icon.
+func Start(routines []Routine, text string, state State) *Tray {
+	t := &Tray{actions: make(chan Choice, 8), state: state, text: text}
 	ready := make(chan struct{})
 	start, end := systray.RunWithExternalLoop(func() {
 		t.build(routines)
@@ -83,10 +83,10 @@ func Start(routines []Routine) *Tray {
 }
 
 func (t *Tray) build(routines []Routine) {
-	systray.SetIcon(icons.TrayNormal)
+	systray.SetIcon(iconFor(t.state))
 	systray.SetTitle("Limber")
-	systray.SetTooltip("Limber")
-	t.status = systray.AddMenuItem("Limber", "")
+	systray.SetTooltip("Limber — " + t.text)
+	t.status = systray.AddMenuItem(t.text, "")
 	t.status.Disable()
 	systray.AddSeparator()
 	t.item("Start a stretch now", StartStretch)
