@@ -42,34 +42,7 @@ var connectTimeout = callTimeout
 // as it is instead of starting a bus of their own. A bus that does not
 // answer within a few seconds is an error too.
 func PrivateSessionBus() (*dbus.Conn, error) {
-	conn, err := dbus.SessionBusPrivateNoAutoStartup()
-	if err != nil {
-		return nil, fmt.Errorf("connect to the session bus: %w", err)
-	}
-	// godbus's Auth and Hello take no context; closing the connection is
-	// what ends them early.
-	done := make(chan error, 1)
-	go func() {
-		if err := conn.Auth(nil); err != nil {
-			done <- err
-			return
-		}
-		done <- conn.Hello()
-	}()
-	timeout := time.NewTimer(connectTimeout)
-	defer timeout.Stop()
-	select {
-	case err = <-done:
-	case <-timeout.C:
-		conn.Close()
-		<-done
-		err = fmt.Errorf("no answer within %v", connectTimeout)
-	}
-	if err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("connect to the session bus: %w", err)
-	}
-	return conn, nil
+	return privateBus("session", func() (*dbus.Conn, error) { return dbus.SessionBusPrivateNoAutoStartup() })
 }
 
 // IdleSource reports how long the user has been idle.

@@ -3,12 +3,8 @@
 package desktop
 
 import (
-	"bufio"
 	"errors"
-	"fmt"
 	"net"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -16,73 +12,17 @@ import (
 	"time"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/limber-app/limber/app/testbus"
 )
 
-// testBusConfig is a session bus with no service folders: a name is there
-// only if the test put it there, never by activation of a host service.
-const testBusConfig = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir=%s</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-`
-
-// startTestBus starts a private dbus-daemon for t, points
-// DBUS_SESSION_BUS_ADDRESS at it and returns its address. It stops the
-// daemon when the test ends. A missing dbus-daemon fails the test.
+// startTestBus starts a private bus for t and points
+// DBUS_SESSION_BUS_ADDRESS at it.
 func startTestBus(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("dbus-daemon"); err != nil {
-		t.Fatalf("dbus-daemon not found: install the Debian package dbus (make test-deps does): %v", err)
-	}
-	dir := t.TempDir()
-	cfg := filepath.Join(dir, "session.conf")
-	if err := os.WriteFile(cfg, fmt.Appendf(nil, testBusConfig, dbus.EscapeBusAddressValue(dir)), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("dbus-daemon", "--config-file="+cfg, "--print-address", "--nofork", "--nopidfile")
-	logPath := filepath.Join(dir, "dbus-daemon.log")
-	logFile, err := os.Create(logPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer logFile.Close()
-	cmd.Stderr = logFile
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start dbus-daemon: %v", err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-	})
-	addr := make(chan string, 1)
-	go func() {
-		line, _ := bufio.NewReader(out).ReadString('\n')
-		addr <- strings.TrimSpace(line)
-	}()
-	select {
-	case a := <-addr:
-		if a == "" {
-			log, _ := os.ReadFile(logPath)
-			t.Fatalf("dbus-daemon printed no address: %s", log)
-		}
-		t.Setenv("DBUS_SESSION_BUS_ADDRESS", a)
-		return a
-	case <-time.After(15 * time.Second):
-		t.Fatal("dbus-daemon printed no address within 15s")
-	}
-	return ""
+	addr := testbus.Start(t)
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", addr)
+	return addr
 }
 
 // testConn opens a connection to the bus at addr, closed when t ends.

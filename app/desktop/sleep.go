@@ -245,7 +245,6 @@ func onlyBool(sig *dbus.Signal) (v, ok bool) {
 
 // privateBus authenticates a new private connection from dial and names it
 // on the bus, giving up after connectTimeout. what names the bus in errors.
-// (PrivateSessionBus does the same for the session bus.)
 func privateBus(what string, dial func() (*dbus.Conn, error)) (*dbus.Conn, error) {
 	conn, err := dial()
 	if err != nil {

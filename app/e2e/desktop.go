@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/limber-app/limber/app/testbus"
 )
 
 // readyTimeout bounds how long each external program may take to come up.
@@ -280,28 +282,13 @@ func xvfbReady(n, pid int) bool {
 	return true
 }
 
-// busConfig is a session bus with no service folders, so nothing is started
-// by bus activation: a name is there only if the test put it there (the
-// host's dunst.service, for one, must not answer for our dunst).
-const busConfig = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path=%s</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-`
-
 // startBus starts a private session bus and reads its address from stdout.
 func (d *Desktop) startBus() error {
 	cfg := filepath.Join(d.RuntimeDir, "session.conf")
-	socket := filepath.Join(d.RuntimeDir, "bus")
-	if err := os.WriteFile(cfg, fmt.Appendf(nil, busConfig, socket), 0o600); err != nil {
+	// The same bus as the unit tests use: no service folders, so a name is
+	// there only if the test put it there (the host's dunst.service, for
+	// one, must not answer for our dunst).
+	if err := os.WriteFile(cfg, fmt.Appendf(nil, testbus.Config, dbus.EscapeBusAddressValue(d.RuntimeDir)), 0o600); err != nil {
 		return err
 	}
 	cmd, err := d.start("dbus-daemon", "dbus-daemon", "--config-file="+cfg, "--print-address", "--nofork", "--nopidfile")

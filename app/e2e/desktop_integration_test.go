@@ -103,21 +103,9 @@ func limberNotifications(t *testing.T, d *Desktop) int {
 // TestEndToEnd_PauseAndResume pauses from the tray menu and resumes: the
 // status row, the Pause/Resume rows and `limber status` follow.
 func TestEndToEnd_PauseAndResume(t *testing.T) {
-	bins := binaries(t)
-	d := StartDesktop(t)
-	w, err := StartWatcher(d.MustConn(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
-	writeConfig(t, d, "\n[card]\nauto_open = false\n")
-	startLimber(t, d, bins.limber)
+	bins, d, item := startTrayDesktop(t, nil)
 	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
 	defer cancel()
-	item, err := w.WaitFirstItem(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
 	menu, err := OpenMenu(ctx, d.MustConn(t), item.Service, item.Path)
 	if err != nil {
 		t.Fatal(err)
@@ -169,29 +157,11 @@ func waitMenu(t *testing.T, ctx context.Context, m *Menu, ok func([]MenuItem) bo
 // without a restart; a broken edit is reported with its line and the file
 // is left exactly as the user wrote it.
 func TestEndToEnd_HandEditedConfig(t *testing.T) {
-	bins := binaries(t)
-	d := StartDesktop(t)
-	w, err := StartWatcher(d.MustConn(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
-	path := filepath.Join(d.ConfigHome, "limber", "config.toml")
 	config := func(stand string) string {
 		return strings.Replace(testConfig, `stand_every = "3s"`, `stand_every = "`+stand+`"`, 1) + "\n[card]\nauto_open = false\n"
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(config("45m")), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	startLimber(t, d, bins.limber)
-	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
-	defer cancel()
-	if _, err := w.WaitFirstItem(ctx); err != nil {
-		t.Fatal(err)
-	}
+	bins, d, _ := startTrayDesktop(t, func(string) string { return config("45m") })
+	path := filepath.Join(d.ConfigHome, "limber", "config.toml")
 	nextAt := func() time.Time {
 		out, _ := runLimber(t, d, bins.limber, "status", "--json")
 		var st status
@@ -208,7 +178,7 @@ func TestEndToEnd_HandEditedConfig(t *testing.T) {
 	if err := os.WriteFile(path, []byte(config("1h30m")), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	err = pollUntil(5*time.Second, func() (bool, error) {
+	err := pollUntil(5*time.Second, func() (bool, error) {
 		gap := nextAt().Sub(before)
 		return gap > 44*time.Minute && gap < 46*time.Minute, nil
 	})
@@ -235,20 +205,7 @@ func TestEndToEnd_HandEditedConfig(t *testing.T) {
 // safety guide from the command line, and a second launch of limber opens
 // the settings of the running one.
 func TestEndToEnd_SettingsAndSafetyWindows(t *testing.T) {
-	bins := binaries(t)
-	d := StartDesktop(t)
-	w, err := StartWatcher(d.MustConn(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
-	writeConfig(t, d, "\n[card]\nauto_open = false\n")
-	startLimber(t, d, bins.limber)
-	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
-	defer cancel()
-	if _, err := w.WaitFirstItem(ctx); err != nil {
-		t.Fatal(err)
-	}
+	bins, d, _ := startTrayDesktop(t, nil)
 	if _, code := runLimber(t, d, bins.limber, "safety"); code != 0 {
 		t.Fatalf("limber safety: exit %d", code)
 	}
@@ -277,20 +234,7 @@ func TestEndToEnd_SettingsAndSafetyWindows(t *testing.T) {
 // TestEndToEnd_SnoozeAndSkipFromCLI answers a due break from the command
 // line, and says so when nothing is due.
 func TestEndToEnd_SnoozeAndSkipFromCLI(t *testing.T) {
-	bins := binaries(t)
-	d := StartDesktop(t)
-	w, err := StartWatcher(d.MustConn(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
-	writeConfig(t, d, "\n[card]\nauto_open = false\n")
-	startLimber(t, d, bins.limber)
-	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
-	defer cancel()
-	if _, err := w.WaitFirstItem(ctx); err != nil {
-		t.Fatal(err)
-	}
+	bins, d, _ := startTrayDesktop(t, nil)
 	if _, code := runLimber(t, d, bins.limber, "skip"); code != 2 {
 		t.Errorf("limber skip with nothing due: exit %d, want 2", code)
 	}
@@ -322,13 +266,6 @@ func TestEndToEnd_SnoozeAndSkipFromCLI(t *testing.T) {
 // is held back:
 // no notification, and limber says why it waits.
 func TestEndToEnd_RunningAppHoldsTheBreak(t *testing.T) {
-	bins := binaries(t)
-	d := StartDesktop(t)
-	w, err := StartWatcher(d.MustConn(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
 	sleepPath, err := exec.LookPath("sleep")
 	if err != nil {
 		t.Fatal(err)
@@ -350,17 +287,9 @@ func TestEndToEnd_RunningAppHoldsTheBreak(t *testing.T) {
 	}
 	t.Cleanup(func() { call.Process.Kill(); call.Wait() })
 
-	writeConfig(t, d, "\n[card]\nauto_open = false\n")
-	path := filepath.Join(d.ConfigHome, "limber", "config.toml")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Replace(string(b), "pause_while_running = []", `pause_while_running = ["`+name+`"]`, 1)
-	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	startLimber(t, d, bins.limber)
+	bins, d, _ := startTrayDesktop(t, func(config string) string {
+		return strings.Replace(config, "pause_while_running = []", `pause_while_running = ["`+name+`"]`, 1)
+	})
 	var st struct{ Waiting, Text string }
 	err = pollUntil(15*time.Second, func() (bool, error) {
 		out, _ := runLimber(t, d, bins.limber, "status", "--json")
@@ -376,4 +305,38 @@ func TestEndToEnd_RunningAppHoldsTheBreak(t *testing.T) {
 	if n := limberNotifications(t, d); n != 0 {
 		t.Errorf("%d break notifications while held", n)
 	}
+}
+
+// startTrayDesktop starts the test desktop with a StatusNotifierWatcher,
+// writes testConfig with the card's auto-open off (passed through edit
+// when it is not nil), starts limber and waits for its tray item. It
+// returns the binaries, the desktop and the item.
+func startTrayDesktop(t *testing.T, edit func(config string) string) (limberBinaries, *Desktop, Item) {
+	t.Helper()
+	bins := binaries(t)
+	d := StartDesktop(t)
+	w, err := StartWatcher(d.MustConn(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	config := testConfig + "\n[card]\nauto_open = false\n"
+	if edit != nil {
+		config = edit(config)
+	}
+	path := filepath.Join(d.ConfigHome, "limber", "config.toml")
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	startLimber(t, d, bins.limber)
+	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
+	defer cancel()
+	item, err := w.WaitFirstItem(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bins, d, item
 }

@@ -5,7 +5,6 @@ package notify
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -18,29 +17,13 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
+	"github.com/limber-app/limber/app/testbus"
 	"github.com/limber-app/limber/icons"
 )
 
 // waitTimeout bounds how long a test waits for something another process
 // does.
 const waitTimeout = 15 * time.Second
-
-// testBusConfig is a session bus with no service folders: a name is there
-// only if the test put it there, so the host's dunst.service is never
-// activated in place of the fake server.
-const testBusConfig = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir=%s</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-`
 
 // need fails t when program is not installed, naming its Debian package.
 func need(t *testing.T, program, pkg string) {
@@ -95,21 +78,10 @@ func startDaemon(t *testing.T, cmd *exec.Cmd, out io.Reader, parentEnds ...io.Cl
 	return ""
 }
 
-// startTestBus starts a private dbus-daemon for t and returns its address.
+// startTestBus starts a private bus for t and returns its address.
 func startTestBus(t *testing.T) string {
 	t.Helper()
-	need(t, "dbus-daemon", "dbus")
-	dir := t.TempDir()
-	cfg := filepath.Join(dir, "session.conf")
-	if err := os.WriteFile(cfg, fmt.Appendf(nil, testBusConfig, dbus.EscapeBusAddressValue(dir)), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("dbus-daemon", "--config-file="+cfg, "--print-address", "--nofork", "--nopidfile")
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return startDaemon(t, cmd, out)
+	return testbus.Start(t)
 }
 
 // testConn opens a connection to the bus at addr, closed when t ends.

@@ -1,22 +1,17 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/godbus/dbus/v5"
 
 	"github.com/limber-app/limber/app/control"
 	"github.com/limber-app/limber/app/daemon"
 	"github.com/limber-app/limber/app/store"
+	"github.com/limber-app/limber/app/testbus"
 )
 
 // doctorEnv points Limber's folders into a fresh temporary directory and
@@ -181,56 +176,9 @@ func TestDoctor_EmptyBus(t *testing.T) {
 	}
 }
 
-// emptyBusConfig is a session bus with no service folders, so that no
-// host service (the host's dunst, say) starts on it by activation.
-const emptyBusConfig = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir=%s</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-`
-
-// startEmptyBus starts a private dbus-daemon for t and returns its address.
+// startEmptyBus starts a private bus with nothing on it and returns its
+// address.
 func startEmptyBus(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("dbus-daemon"); err != nil {
-		t.Fatalf("dbus-daemon not found: install the Debian package dbus (make test-deps does): %v", err)
-	}
-	dir := t.TempDir()
-	cfg := filepath.Join(dir, "session.conf")
-	writeFile(t, cfg, fmt.Sprintf(emptyBusConfig, dbus.EscapeBusAddressValue(dir)))
-	cmd := exec.Command("dbus-daemon", "--config-file="+cfg, "--print-address", "--nofork", "--nopidfile")
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start dbus-daemon: %v", err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-	})
-	addr := make(chan string, 1)
-	go func() {
-		line, _ := bufio.NewReader(out).ReadString('\n')
-		addr <- strings.TrimSpace(line)
-	}()
-	select {
-	case a := <-addr:
-		if a == "" {
-			t.Fatal("dbus-daemon printed no address")
-		}
-		return a
-	case <-time.After(15 * time.Second):
-		t.Fatal("dbus-daemon printed no address within 15s")
-	}
-	return ""
+	return testbus.Start(t)
 }
