@@ -275,6 +275,9 @@ func (d *daemon) showStatus(now time.Time) {
 		d.statusUntil = d.wake
 	}
 	st := d.engine.Status(now)
+	if d.cfg.Behaviour.DaySummary && dayEnded(d.state, st, now) {
+		d.sendDaySummary(now)
+	}
 	d.state = st.State
 	if d.heldWhy != "" {
 		d.tray.Show("Waiting: "+d.heldWhy, tray.Due)

@@ -37,6 +37,8 @@ type Config struct {
 type BehaviourPrefs struct {
 	// PauseApps are programs whose running holds reminders back.
 	PauseApps []string
+	// DaySummary sends a short summary when the work day ends.
+	DaySummary bool
 }
 
 // DefaultPauseApps are the programs that hold reminders back by default:
@@ -403,6 +405,10 @@ func (p *parser) parseStretches(m map[string]any) {
 
 func (p *parser) parseBehaviour(m map[string]any) {
 	for _, key := range sortedKeys(m) {
+		if key == "day_summary" {
+			p.parseBool("behaviour", key, m[key], &p.cfg.Behaviour.DaySummary)
+			continue
+		}
 		if key != "pause_while_running" {
 			p.unknown("behaviour", key)
 			continue

@@ -229,3 +229,22 @@ func TestParseConfig_Routines(t *testing.T) {
 		}
 	}
 }
+
+func TestParseConfig_Behaviour(t *testing.T) {
+	src := "[behaviour]\npause_while_running = [\"zoom\", \"webex\"]\nday_summary = true\n"
+	cfg, _, err := ParseConfig("config.toml", []byte(src), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.Behaviour.DaySummary || !reflect.DeepEqual(cfg.Behaviour.PauseApps, []string{"zoom", "webex"}) {
+		t.Errorf("behaviour = %+v", cfg.Behaviour)
+	}
+	back, _, err := ParseConfig("config.toml", FormatConfig(cfg, nil), Limits{})
+	if err != nil || !reflect.DeepEqual(back.Behaviour, cfg.Behaviour) {
+		t.Errorf("round trip = %+v, %v", back.Behaviour, err)
+	}
+	if _, _, err := ParseConfig("config.toml", []byte("[behaviour]\npause_while_running = \"zoom\"\n"), Limits{}); err == nil ||
+		!strings.HasPrefix(err.Error(), "config.toml:2: behaviour.pause_while_running: want a list of program names") {
+		t.Errorf("pause_while_running as text: %v", err)
+	}
+}

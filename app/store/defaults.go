@@ -68,6 +68,8 @@ daily-mobility = "off"
 # Programs that hold reminders back while they run (video calls, screen
 # recording). Reminders also wait while the camera or microphone is in use.
 pause_while_running = ["zoom", "teams", "teams-for-linux", "obs", "skypeforlinux"]
+# A short summary when the work day ends ("5 of 6 stretch breaks today").
+day_summary = false
 `
 
 // EnsureConfig writes the default config file at path when there is none.

@@ -123,7 +123,8 @@ func (v configView) Routines() []string {
 	return lines
 }
 
-func (v configView) PauseApps() string { return quotedList(v.cfg.Behaviour.PauseApps) }
+func (v configView) Behaviour() BehaviourPrefs { return v.cfg.Behaviour }
+func (v configView) PauseApps() string         { return quotedList(v.cfg.Behaviour.PauseApps) }
 
 func (v configView) Places() string {
 	places := v.cfg.Stretches.Places
@@ -192,6 +193,8 @@ hidden = {{.Hidden}}
 # Programs that hold reminders back while they run (video calls, screen
 # recording). Reminders also wait while the camera or microphone is in use.
 pause_while_running = {{.PauseApps}}
+# A short summary when the work day ends ("5 of 6 stretch breaks today").
+day_summary = {{.Behaviour.DaySummary}}
 {{.Kept "behaviour"}}{{.Trailer}}`))
 
 // durationText writes d as the config file does: "off" for 0, else 45m,
@@ -230,7 +233,7 @@ var knownKeys = map[string][]string{
 	"card":       {"auto_open", "strict"},
 	"stretches":  {"places", "favourites", "hidden"},
 	"routines":   routineIDs(),
-	"behaviour":  {"pause_while_running"},
+	"behaviour":  {"pause_while_running", "day_summary"},
 }
 
 func routineIDs() []string {
