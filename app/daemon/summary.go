@@ -9,9 +9,6 @@ import (
 	"github.com/limber-app/limber/reminders"
 )
 
-// dayGoal is the daily goal of stand breaks done, as the statistics use.
-const dayGoal = 6
-
 // dayEnded reports whether the status went from work to the end of the
 // work day: off hours that last until another day (a lunch gap does not
 // count).
@@ -51,6 +48,6 @@ func (d *daemon) sendDaySummary(now time.Time) {
 		log.Print(err)
 		return
 	}
-	sum := stats.Summarize(entries, now, now.Location(), 1, dayGoal, stats.MondayToFriday)
+	sum := stats.Summarize(entries, now, now.Location(), 1, d.cfg.Behaviour.DailyGoal, d.cfg.Workday)
 	d.notify(daySummary(sum))
 }

@@ -39,7 +39,14 @@ type BehaviourPrefs struct {
 	PauseApps []string
 	// DaySummary sends a short summary when the work day ends.
 	DaySummary bool
+	// DailyGoal is how many stand breaks done make a good work day, for
+	// the streak.
+	DailyGoal int
 }
+
+// Workday reports whether c has work hours on d: the days that count for
+// the streak.
+func (c Config) Workday(d time.Weekday) bool { return len(c.Schedule.Hours[d]) > 0 }
 
 // DefaultPauseApps are the programs that hold reminders back by default:
 // video calls and screen recording.
@@ -58,7 +65,7 @@ func Defaults() Config {
 		Schedule:  reminders.DefaultSchedule(),
 		Card:      CardPrefs{AutoOpen: true},
 		Stretches: exercises.Prefs{Places: []exercises.Place{exercises.Desk, exercises.Standing}},
-		Behaviour: BehaviourPrefs{PauseApps: slices.Clone(DefaultPauseApps)},
+		Behaviour: BehaviourPrefs{PauseApps: slices.Clone(DefaultPauseApps), DailyGoal: 6},
 	}
 }
 
@@ -407,6 +414,15 @@ func (p *parser) parseBehaviour(m map[string]any) {
 	for _, key := range sortedKeys(m) {
 		if key == "day_summary" {
 			p.parseBool("behaviour", key, m[key], &p.cfg.Behaviour.DaySummary)
+			continue
+		}
+		if key == "daily_goal" {
+			n, ok := m[key].(int64)
+			if !ok || n < 1 || n > 30 {
+				p.fail("behaviour", key, "behaviour.daily_goal: want a whole number of breaks from 1 to 30")
+				continue
+			}
+			p.cfg.Behaviour.DailyGoal = int(n)
 			continue
 		}
 		if key != "pause_while_running" {

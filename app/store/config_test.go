@@ -248,3 +248,17 @@ func TestParseConfig_Behaviour(t *testing.T) {
 		t.Errorf("pause_while_running as text: %v", err)
 	}
 }
+
+func TestParseConfig_DailyGoalAndWorkdays(t *testing.T) {
+	cfg, _, err := ParseConfig("config.toml", []byte("[behaviour]\ndaily_goal = 4\n[work_hours]\nmonday = [\"09:00-12:00\"]\n"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Behaviour.DailyGoal != 4 || !cfg.Workday(time.Monday) || cfg.Workday(time.Tuesday) {
+		t.Errorf("goal %d, monday %v, tuesday %v; want 4, true, false", cfg.Behaviour.DailyGoal, cfg.Workday(time.Monday), cfg.Workday(time.Tuesday))
+	}
+	if _, _, err := ParseConfig("config.toml", []byte("[behaviour]\ndaily_goal = 0\n"), Limits{}); err == nil ||
+		!strings.HasPrefix(err.Error(), "config.toml:2: behaviour.daily_goal: want a whole number of breaks from 1 to 30") {
+		t.Errorf("daily_goal 0: %v", err)
+	}
+}

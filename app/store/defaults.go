@@ -70,6 +70,8 @@ daily-mobility = "off"
 pause_while_running = ["zoom", "teams", "teams-for-linux", "obs", "skypeforlinux"]
 # A short summary when the work day ends ("5 of 6 stretch breaks today").
 day_summary = false
+# Stand breaks done that make a good work day, for your streak.
+daily_goal = 6
 `
 
 // EnsureConfig writes the default config file at path when there is none.

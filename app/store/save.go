@@ -195,6 +195,8 @@ hidden = {{.Hidden}}
 pause_while_running = {{.PauseApps}}
 # A short summary when the work day ends ("5 of 6 stretch breaks today").
 day_summary = {{.Behaviour.DaySummary}}
+# Stand breaks done that make a good work day, for your streak.
+daily_goal = {{.Behaviour.DailyGoal}}
 {{.Kept "behaviour"}}{{.Trailer}}`))
 
 // durationText writes d as the config file does: "off" for 0, else 45m,
@@ -233,7 +235,7 @@ var knownKeys = map[string][]string{
 	"card":       {"auto_open", "strict"},
 	"stretches":  {"places", "favourites", "hidden"},
 	"routines":   routineIDs(),
-	"behaviour":  {"pause_while_running", "day_summary"},
+	"behaviour":  {"pause_while_running", "day_summary", "daily_goal"},
 }
 
 func routineIDs() []string {

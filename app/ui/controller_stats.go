@@ -9,9 +9,6 @@ import (
 	"github.com/limber-app/limber/app/store"
 )
 
-// statsGoal is the daily goal of stand breaks done, as `limber stats` uses.
-const statsGoal = 6
-
 // showCrack opens the "Log a back crack" dialog. It appends the crack to the
 // history itself (one appended line, safe beside the resident process) and
 // shows the insights the log now gives.
@@ -49,7 +46,12 @@ func (c *Controller) showStats() {
 			c.log.Printf("%s: skipped %d unreadable lines", h.Path, skipped)
 		}
 		now := c.now()
-		sum := stats.Summarize(entries, now, time.Local, StatsDays, statsGoal, stats.MondayToFriday)
+		lim, _ := store.LimitsFromEnv()
+		cfg, _, err := store.LoadConfig(c.paths().Config, lim)
+		if err != nil {
+			c.log.Print(err) // the defaults stand in
+		}
+		sum := stats.Summarize(entries, now, time.Local, StatsDays, cfg.Behaviour.DailyGoal, cfg.Workday)
 		return NewStatsScreen(sum, stats.Insights(entries, now, time.Local), StatsOptions{
 			OnExportCSV: func() {
 				fresh, _, err := h.ReadAll()

@@ -10,11 +10,6 @@ import (
 	"github.com/limber-app/limber/app/store"
 )
 
-// statsGoal is the number of done stand breaks a work day needs for the
-// streak, and the work days are Monday to Friday. Both are fixed until
-// `limber stats` reads them from config.toml.
-const statsGoal = 6
-
 // statsMaxDays is the most days --days accepts.
 const statsMaxDays = 400
 
@@ -56,7 +51,12 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	now := time.Now()
-	sum := stats.Summarize(entries, now, time.Local, *days, statsGoal, stats.MondayToFriday)
+	lim, _ := store.LimitsFromEnv()
+	cfg, _, err := store.LoadConfig(store.DefaultPaths().Config, lim)
+	if err != nil {
+		fmt.Fprintln(stderr, err) // the defaults stand in
+	}
+	sum := stats.Summarize(entries, now, time.Local, *days, cfg.Behaviour.DailyGoal, cfg.Workday)
 	insights := stats.Insights(entries, now, time.Local)
 	if *asJSON {
 		return printIndentedJSON(statsResult{Summary: sum, Insights: emptyIfNil(insights)}, stdout, stderr)

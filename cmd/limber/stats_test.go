@@ -63,7 +63,7 @@ func TestStats_WithHistory(t *testing.T) {
 		t.Fatalf("stats --json printed %q: %v", out, err)
 	}
 	s := got.Summary
-	if len(s.Days) != 7 || s.Today.Done != 1 || s.Goal != statsGoal || len(got.Insights) != 1 ||
+	if len(s.Days) != 7 || s.Today.Done != 1 || s.Goal != 6 || len(got.Insights) != 1 ||
 		s.Today.LastBreak.IsZero() || s.Today.SinceLastBreak < 0 {
 		t.Errorf("stats --json = %+v", got)
 	}
