@@ -68,7 +68,10 @@ type daemon struct {
 	notifier     *notify.Notifier   // nil: plain notifications through beeep
 	idle         desktop.IdleSource // nil: no natural breaks
 	lastIdlePoll time.Time
-	snoozed      bool // the current stand break was snoozed (strict mode allows one)
+	snoozed      bool      // the current stand break was snoozed (strict mode allows one)
+	standDueAt   time.Time // when the current stand break fell due
+	followedUp   bool      // its one follow-up was sent
+	standStretch string    // the stretch its notification suggested
 
 	configChanged <-chan struct{} // the config file may have changed
 	configText    string          // the config file as last read
@@ -290,7 +293,12 @@ func (d *daemon) deliver(r reminders.Reminder, now time.Time) {
 	d.record(store.Entry{At: now, Type: store.EntryDue, Kind: string(r.Kind)})
 	switch r.Kind {
 	case reminders.Stand:
+		if r.Repeat {
+			d.followUp(now)
+			return
+		}
 		ids := d.suggest(now)
+		d.standDueAt, d.followedUp, d.standStretch = now, false, firstOf(ids)
 		body := "Time for a short stretch."
 		if ex, ok := exercises.Get(firstOf(ids)); ok {
 			body = ex.Name + ": " + ex.Steps[0]
@@ -308,6 +316,21 @@ func (d *daemon) deliver(r reminders.Reminder, now time.Time) {
 		d.notify(waterTitle, waterBody)
 		d.engineStep(now, reminders.Event{Type: reminders.Respond, Kind: r.Kind, Outcome: reminders.Done})
 	}
+}
+
+// followUp sends the one gentle reminder of a stand break that has gone
+// unanswered for followUpAfter, with a different, quicker stretch.
+func (d *daemon) followUp(now time.Time) {
+	if d.followedUp || now.Sub(d.standDueAt) < followUpAfter {
+		return
+	}
+	d.followedUp = true
+	ids := d.suggest(now)
+	body := "Still time for a short stretch."
+	if ex, ok := shorterStretch(ids, d.standStretch); ok {
+		body = "A quick one: " + ex.Name + ". " + ex.Steps[0]
+	}
+	d.sendBreak("A stretch is still waiting", body)
 }
 
 func (d *daemon) suggest(now time.Time) []string {
