@@ -68,10 +68,11 @@ type daemon struct {
 	notifier     *notify.Notifier   // nil: plain notifications through beeep
 	idle         desktop.IdleSource // nil: no natural breaks
 	lastIdlePoll time.Time
-	snoozed      bool      // the current stand break was snoozed (strict mode allows one)
-	standDueAt   time.Time // when the current stand break fell due
-	followedUp   bool      // its one follow-up was sent
-	standStretch string    // the stretch its notification suggested
+	snoozed      bool         // the current stand break was snoozed (strict mode allows one)
+	standDueAt   time.Time    // when the current stand break fell due
+	followedUp   bool         // its one follow-up was sent
+	standStretch string       // the stretch its notification suggested
+	cardWaiting  *pendingCard // a card waiting for a pause in typing
 
 	configChanged <-chan struct{} // the config file may have changed
 	configText    string          // the config file as last read
@@ -179,6 +180,7 @@ func (d *daemon) loop(requests <-chan request) error {
 	for !d.quit {
 		select {
 		case <-timer.C:
+			d.checkTypingPause(time.Now().Round(0))
 			d.pollIdle(time.Now().Round(0))
 			d.step(reminders.Event{Type: reminders.Tick})
 		case a, ok := <-d.notifierActions():
@@ -243,6 +245,9 @@ func (d *daemon) wait() time.Duration {
 	if !d.wake.IsZero() && d.wake.Before(next) {
 		next = d.wake
 	}
+	if d.cardWaiting != nil && now.Add(typingCheck).Before(next) {
+		next = now.Add(typingCheck)
+	}
 	if len(d.held) > 0 && d.holder != nil {
 		if t := d.holder.nextCheck(now.Round(0)); t.Before(next) {
 			next = t
@@ -305,7 +310,7 @@ func (d *daemon) deliver(r reminders.Reminder, now time.Time) {
 		}
 		d.sendBreak(standTitle, body)
 		if d.cfg.Card.AutoOpen && !r.Repeat {
-			d.openCard(ids, string(r.Kind), false)
+			d.openCardAtPause(now, d.cardCommand(ids, string(r.Kind), false))
 		}
 	case reminders.Posture:
 		d.notify(postureTitle, postureBody)
@@ -352,16 +357,24 @@ func firstOf(ids []string) string {
 // openCard asks limber-ui for a stretch card. focus is true when the user
 // asked for it, false when a break fell due on its own.
 func (d *daemon) openCard(ids []string, kind string, focus bool) {
-	if d.ui == nil || len(ids) == 0 {
-		return
-	}
-	d.recent.Suggested = append(d.recent.Suggested, ids[0])
+	d.cardWaiting = nil // the card asked for now replaces one waiting
+	d.sendCard(d.cardCommand(ids, kind, focus))
+}
+
+func (d *daemon) cardCommand(ids []string, kind string, focus bool) uiproto.Command {
 	strict := d.cfg.Card.Strict
-	err := d.ui.Send(uiproto.Command{
+	return uiproto.Command{
 		Op: uiproto.OpCard, Exercises: ids, Kind: kind, Focus: focus,
 		Strict: strict, NoSnooze: strict && d.snoozed,
-	})
-	if err != nil {
+	}
+}
+
+func (d *daemon) sendCard(cmd uiproto.Command) {
+	if d.ui == nil || len(cmd.Exercises) == 0 {
+		return
+	}
+	d.recent.Suggested = append(d.recent.Suggested, cmd.Exercises[0])
+	if err := d.ui.Send(cmd); err != nil {
 		log.Print(err)
 	}
 }

@@ -110,6 +110,9 @@ func (d *daemon) notificationAction(a string, ok bool) {
 // answer records the user's answer to a break and tells the engine.
 func (d *daemon) answer(now time.Time, kind reminders.Kind, exercise string, o reminders.Outcome) {
 	d.record(store.Entry{At: now, Type: store.EntryOutcome, Kind: string(kind), Exercise: exercise, Outcome: string(o)})
+	if kind == reminders.Stand {
+		d.cardWaiting = nil // answered before its card opened
+	}
 	if o == reminders.Snoozed {
 		d.snoozed = true
 	} else {

@@ -340,3 +340,30 @@ func startTrayDesktop(t *testing.T, edit func(config string) string) (limberBina
 	}
 	return bins, d, item
 }
+
+// TestEndToEnd_CardWaitsForATypingPause: a break that falls due while the
+// user types (the idle monitor says 0 s) is announced, but its card opens
+// only once the user pauses for a few seconds.
+func TestEndToEnd_CardWaitsForATypingPause(t *testing.T) {
+	bins := binaries(t)
+	d := StartDesktop(t)
+	w, err := StartWatcher(d.MustConn(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	idle := startFakeIdleMonitor(t, d, 0)
+	writeConfig(t, d, "")
+	startLimber(t, d, bins.limber)
+	d.WaitNotification(t, "Limber", "Time to stand up and stretch", 15*time.Second)
+	// Still typing: no card for a good while after the break fell due.
+	deadline := time.Now().Add(4 * time.Second)
+	for time.Now().Before(deadline) {
+		if wins, _ := d.FindWindows("Limber — "); len(wins) > 0 {
+			t.Fatalf("the card opened while the user was typing")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	idle.idleMs.Store(5000) // a pause of 5 s
+	d.WaitWindow(t, "Limber — ", 10*time.Second)
+}
