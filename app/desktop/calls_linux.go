@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 )
 
@@ -34,14 +33,14 @@ func CallSupport() string {
 // never opens a device. Processes that end while it looks, and descriptors
 // it may not read, are skipped silently.
 func CameraInUse(procDir, devDir string) Hold {
-	return cameraHold{procDir: procDir, devDir: filepath.Clean(devDir), uid: strconv.Itoa(os.Getuid())}
+	return cameraHold{procDir: procDir, devDir: filepath.Clean(devDir), uid: os.Getuid()}
 }
 
 // cameraHold is the Hold CameraInUse returns.
 type cameraHold struct {
 	procDir string
 	devDir  string
-	uid     string // the current user's, in decimal as /proc writes it
+	uid     int // the current user's
 }
 
 func (cameraHold) Name() string { return callName }
@@ -52,7 +51,7 @@ func (h cameraHold) Active() (bool, error) {
 		return false, fmt.Errorf("look for a camera in use: %w", err)
 	}
 	for _, p := range procs {
-		if !isPID(p.Name()) || !h.ours(p.Name()) {
+		if !isProcDir(p.Name()) || !ownedBy(filepath.Join(h.procDir, p.Name()), h.uid) {
 			continue
 		}
 		if h.hasVideoOpen(p.Name()) {
@@ -60,23 +59,6 @@ func (h cameraHold) Active() (bool, error) {
 		}
 	}
 	return false, nil
-}
-
-// ours reports whether process pid runs as the current user. A process
-// that has ended, or whose status cannot be read, is not.
-func (h cameraHold) ours(pid string) bool {
-	status, err := os.ReadFile(filepath.Join(h.procDir, pid, "status"))
-	if err != nil {
-		return false
-	}
-	for line := range bytes.Lines(status) {
-		if rest, found := bytes.CutPrefix(line, []byte("Uid:")); found {
-			// Uid: real, effective, saved set, filesystem.
-			ids := strings.Fields(string(rest))
-			return len(ids) > 0 && ids[0] == h.uid
-		}
-	}
-	return false
 }
 
 // hasVideoOpen reports whether one of process pid's file descriptors is a
@@ -97,19 +79,6 @@ func (h cameraHold) hasVideoOpen(pid string) bool {
 		}
 	}
 	return false
-}
-
-// isPID reports whether name, an entry of /proc, is a process: all digits.
-func isPID(name string) bool {
-	if name == "" {
-		return false
-	}
-	for _, c := range name {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // MicrophoneInUse returns a Hold, named "call in progress", that is active

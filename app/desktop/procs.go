@@ -79,7 +79,7 @@ func (h *processesRunning) Active() (bool, error) {
 			continue
 		}
 		i := h.match(string(bytes.TrimSuffix(comm, []byte("\n"))))
-		if i < 0 || running[i] || !h.ownedByUser(dir) {
+		if i < 0 || running[i] || !ownedBy(dir, h.uid) {
 			continue
 		}
 		running[i] = true
@@ -113,9 +113,10 @@ func (h *processesRunning) match(comm string) int {
 	return -1
 }
 
-// ownedByUser reports whether the real uid on the Uid: line of
-// dir/status is the user's.
-func (h *processesRunning) ownedByUser(dir string) bool {
+// ownedBy reports whether the real uid on the Uid: line of dir/status (a
+// process folder of /proc) is uid. A process that has ended, or whose status
+// cannot be read, is not.
+func ownedBy(dir string, uid int) bool {
 	f, err := os.Open(filepath.Join(dir, "status"))
 	if err != nil {
 		return false
@@ -131,8 +132,8 @@ func (h *processesRunning) ownedByUser(dir string) bool {
 		if len(fields) == 0 {
 			return false
 		}
-		uid, err := strconv.Atoi(fields[0])
-		return err == nil && uid == h.uid
+		real, err := strconv.Atoi(fields[0])
+		return err == nil && real == uid
 	}
 	return false
 }
