@@ -47,26 +47,10 @@ func startFakeIdleMonitor(t *testing.T, d *Desktop, idle time.Duration) *fakeIdl
 // natural_break (as GNOME's idle monitor reports), limber sends no break
 // and says the user is on a break; when the user is back, breaks resume.
 func TestEndToEnd_NaturalBreak(t *testing.T) {
-	bins := binaries(t)
-	d := StartDesktop(t)
-	w, err := StartWatcher(d.MustConn(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
-	idle := startFakeIdleMonitor(t, d, 10*time.Minute)
-	writeConfig(t, d, "\n[card]\nauto_open = false\n")
-	path := filepath.Join(d.ConfigHome, "limber", "config.toml")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Replace(string(b), "[reminders]\n", "[reminders]\nnatural_break = \"5s\"\n", 1)
-	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
-		t.Fatal(err)
-	}
-
-	startLimber(t, d, bins.limber)
+	var idle *fakeIdleMonitor
+	bins, d, _ := startTrayDesktopAfter(t, func(config string) string {
+		return strings.Replace(config, "[reminders]\n", "[reminders]\nnatural_break = \"5s\"\n", 1)
+	}, func(d *Desktop) { idle = startFakeIdleMonitor(t, d, 10*time.Minute) })
 	// stand_every is 3 s: without the natural break a notification would
 	// have come by now.
 	deadline := time.Now().Add(6 * time.Second)
@@ -313,6 +297,13 @@ func TestEndToEnd_RunningAppHoldsTheBreak(t *testing.T) {
 // returns the binaries, the desktop and the item.
 func startTrayDesktop(t *testing.T, edit func(config string) string) (limberBinaries, *Desktop, Item) {
 	t.Helper()
+	return startTrayDesktopAfter(t, edit, nil)
+}
+
+// startTrayDesktopAfter is startTrayDesktop with before run on the desktop
+// before limber starts (to put a stand-in service on the bus, say).
+func startTrayDesktopAfter(t *testing.T, edit func(config string) string, before func(*Desktop)) (limberBinaries, *Desktop, Item) {
+	t.Helper()
 	bins := binaries(t)
 	d := StartDesktop(t)
 	w, err := StartWatcher(d.MustConn(t))
@@ -320,6 +311,9 @@ func startTrayDesktop(t *testing.T, edit func(config string) string) (limberBina
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { w.Close() })
+	if before != nil {
+		before(d)
+	}
 	config := testConfig + "\n[card]\nauto_open = false\n"
 	if edit != nil {
 		config = edit(config)
@@ -345,16 +339,10 @@ func startTrayDesktop(t *testing.T, edit func(config string) string) (limberBina
 // user types (the idle monitor says 0 s) is announced, but its card opens
 // only once the user pauses for a few seconds.
 func TestEndToEnd_CardWaitsForATypingPause(t *testing.T) {
-	bins := binaries(t)
-	d := StartDesktop(t)
-	w, err := StartWatcher(d.MustConn(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
-	idle := startFakeIdleMonitor(t, d, 0)
-	writeConfig(t, d, "")
-	startLimber(t, d, bins.limber)
+	var idle *fakeIdleMonitor
+	_, d, _ := startTrayDesktopAfter(t, func(config string) string {
+		return strings.Replace(config, "auto_open = false", "auto_open = true", 1)
+	}, func(d *Desktop) { idle = startFakeIdleMonitor(t, d, 0) })
 	d.WaitNotification(t, "Limber", "Time to stand up and stretch", 15*time.Second)
 	// Still typing: no card for a good while after the break fell due.
 	deadline := time.Now().Add(4 * time.Second)

@@ -14,23 +14,12 @@ import (
 	"time"
 )
 
-// idleConfig is the default schedule, but all day every day, so limber is
-// in its ordinary "working" state, waiting for a break 45 minutes away.
-const idleConfig = `version = 1
-[reminders]
-stand_every = "45m"
-posture_every = "30m"
-[work_hours]
-monday = ["00:00-23:59"]
-tuesday = ["00:00-23:59"]
-wednesday = ["00:00-23:59"]
-thursday = ["00:00-23:59"]
-friday = ["00:00-23:59"]
-saturday = ["00:00-23:59"]
-sunday = ["00:00-23:59"]
-[card]
-auto_open = false
-`
+// idleConfig is testConfig with the default intervals, so limber is in its
+// ordinary "working" state, waiting for a break 45 minutes away.
+var idleConfig = strings.NewReplacer(
+	`stand_every = "3s"`, `stand_every = "45m"`,
+	`posture_every = "0s"`, `posture_every = "30m"`,
+).Replace(testConfig) + "\n[card]\nauto_open = false\n"
 
 // BenchmarkIdleFootprint runs the real limber under the test desktop, leaves
 // it idle (60 s, or LIMBER_BENCH_IDLE) and reports what it cost: memory from
