@@ -42,6 +42,21 @@ func findButton(o fyne.CanvasObject, label string) *widget.Button {
 	return found
 }
 
+// useTempFiles points the controller's config and history into a
+// temporary folder.
+func useTempFiles(h *harness) {
+	dir := h.t.TempDir()
+	h.c.Paths = store.Paths{Config: filepath.Join(dir, "config.toml"), History: filepath.Join(dir, "history.jsonl")}
+}
+
+// openSettings opens the settings window through the protocol.
+func openSettings(h *harness) fyne.Window {
+	h.t.Helper()
+	h.send(`{"op":"settings"}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SettingsTitle})
+	return h.expectCardWindow(SettingsTitle)
+}
+
 func findTabs(o fyne.CanvasObject) *container.AppTabs {
 	if t, ok := o.(*container.AppTabs); ok {
 		return t
@@ -58,14 +73,11 @@ func findTabs(o fyne.CanvasObject) *container.AppTabs {
 
 func TestController_SettingsSaveWritesConfigAndSaysSaved(t *testing.T) {
 	h := newHarness(t)
-	dir := t.TempDir()
-	h.c.Paths = store.Paths{Config: filepath.Join(dir, "config.toml"), History: filepath.Join(dir, "history.jsonl")}
+	useTempFiles(h)
 	if err := os.WriteFile(h.c.Paths.Config, []byte("[reminders]\nstand_every = \"1h\"\nmystery = 1\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	h.send(`{"op":"settings"}`)
-	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SettingsTitle})
-	w := h.expectCardWindow(SettingsTitle)
+	w := openSettings(h)
 	save := findButton(w.Content(), "Save")
 	if save == nil {
 		t.Fatal("no Save button in the settings window")
@@ -88,11 +100,8 @@ func TestController_SettingsSaveWritesConfigAndSaysSaved(t *testing.T) {
 
 func TestController_SettingsRefusesToOverwriteAChangedFile(t *testing.T) {
 	h := newHarness(t)
-	dir := t.TempDir()
-	h.c.Paths = store.Paths{Config: filepath.Join(dir, "config.toml"), History: filepath.Join(dir, "history.jsonl")}
-	h.send(`{"op":"settings"}`)
-	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SettingsTitle})
-	w := h.expectCardWindow(SettingsTitle)
+	useTempFiles(h)
+	w := openSettings(h)
 	mine := []byte("# written by hand while the window was open\n")
 	if err := os.WriteFile(h.c.Paths.Config, mine, 0o600); err != nil {
 		t.Fatal(err)
@@ -106,11 +115,8 @@ func TestController_SettingsRefusesToOverwriteAChangedFile(t *testing.T) {
 
 func TestController_SettingsAboutOpensSafetyGuide(t *testing.T) {
 	h := newHarness(t)
-	dir := t.TempDir()
-	h.c.Paths = store.Paths{Config: filepath.Join(dir, "config.toml"), History: filepath.Join(dir, "history.jsonl")}
-	h.send(`{"op":"settings"}`)
-	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SettingsTitle})
-	w := h.expectCardWindow(SettingsTitle)
+	useTempFiles(h)
+	w := openSettings(h)
 	tabs := findTabs(w.Content())
 	if tabs == nil {
 		t.Fatal("no tabs in the settings window")
@@ -126,8 +132,7 @@ func TestController_SettingsAboutOpensSafetyGuide(t *testing.T) {
 
 func TestController_CrackAndStatsWindows(t *testing.T) {
 	h := newHarness(t)
-	dir := t.TempDir()
-	h.c.Paths = store.Paths{Config: filepath.Join(dir, "config.toml"), History: filepath.Join(dir, "history.jsonl")}
+	useTempFiles(h)
 	h.send(`{"op":"stats"}`)
 	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: StatsTitle})
 	h.send(`{"op":"crack"}`)
@@ -155,9 +160,7 @@ func TestController_SettingsStartAtLoginWritesAutostartEntry(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", dir)
 	h.c.Paths = store.Paths{Config: filepath.Join(dir, "limber", "config.toml"), History: filepath.Join(dir, "history.jsonl")}
-	h.send(`{"op":"settings"}`)
-	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SettingsTitle})
-	w := h.expectCardWindow(SettingsTitle)
+	w := openSettings(h)
 	tabs := findTabs(w.Content())
 	tabs.SelectIndex(len(tabs.Items) - 1)
 	check := findCheck(w.Content(), "Start Limber when I log in")
