@@ -228,7 +228,7 @@ func (d *daemon) step(ev reminders.Event) {
 	for _, r := range due {
 		d.deliver(r, now)
 	}
-	// A plain minute tick that changed nothing leaves the tray as it is:
+	// A plain tick that changed nothing leaves the tray as it is:
 	// working out the status costs more than the tick itself.
 	if ev.Type == reminders.Tick && len(due) == 0 && len(d.held) == 0 &&
 		d.wake.Equal(wake) && now.Before(d.statusUntil) {
