@@ -28,14 +28,16 @@ func (d *daemon) connectDesktop() {
 	} else {
 		d.notifier = n
 	}
+	// Without a session bus the X server or the OS may still tell.
 	conn, err := desktop.PrivateSessionBus()
 	if err != nil {
-		log.Printf("natural breaks off: %v", err)
-		return
+		log.Printf("idle time: %v", err)
 	}
 	src, err := desktop.FindIdleSource(conn)
 	if err != nil {
-		conn.Close()
+		if conn != nil {
+			conn.Close()
+		}
 		if !errors.Is(err, desktop.ErrNoIdleSource) {
 			log.Printf("natural breaks off: %v", err)
 		} else {

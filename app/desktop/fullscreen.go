@@ -77,28 +77,36 @@ type xDisplay struct {
 
 // dialX connects to display and interns the atoms, within callTimeout.
 func dialX(display string) (*xDisplay, error) {
+	return connectWithin(callTimeout,
+		func() (*xDisplay, error) { return connectX(display) },
+		func(x *xDisplay) { x.conn.Close() })
+}
+
+// connectWithin runs connect and waits for it at most d. A connection that
+// comes after the timeout is closed with closeLate when it comes.
+func connectWithin[T any](d time.Duration, connect func() (T, error), closeLate func(T)) (T, error) {
 	type result struct {
-		x   *xDisplay
+		v   T
 		err error
 	}
 	done := make(chan result, 1)
 	go func() {
-		x, err := connectX(display)
-		done <- result{x, err}
+		v, err := connect()
+		done <- result{v, err}
 	}()
-	timeout := time.NewTimer(callTimeout)
+	timeout := time.NewTimer(d)
 	defer timeout.Stop()
 	select {
 	case r := <-done:
-		return r.x, r.err
+		return r.v, r.err
 	case <-timeout.C:
-		// Close the connection if it comes after all.
 		go func() {
 			if r := <-done; r.err == nil {
-				r.x.conn.Close()
+				closeLate(r.v)
 			}
 		}()
-		return nil, fmt.Errorf("no answer within %v", callTimeout)
+		var zero T
+		return zero, fmt.Errorf("no answer within %v", d)
 	}
 }
 

@@ -45,8 +45,9 @@ type xvfb struct {
 }
 
 // startXvfb starts Xvfb on display (":N"), or on a free one when display
-// is "", and waits until it accepts connections. It stops when t ends.
-func startXvfb(t *testing.T, display, auth string) *xvfb {
+// is "", with extra arguments, and waits until it accepts connections. It
+// stops when t ends.
+func startXvfb(t *testing.T, display, auth string, extra ...string) *xvfb {
 	t.Helper()
 	if _, err := exec.LookPath("Xvfb"); err != nil {
 		t.Fatalf("Xvfb not found: install the Debian package xvfb (make test-deps does): %v", err)
@@ -57,6 +58,7 @@ func startXvfb(t *testing.T, display, auth string) *xvfb {
 	}
 	defer r.Close()
 	args := []string{"-displayfd", "3", "-screen", "0", "800x600x24", "-nolisten", "tcp", "-auth", auth}
+	args = append(args, extra...)
 	if display != "" {
 		args = append([]string{display}, args...)
 	}

@@ -93,8 +93,8 @@ func (s *busIdle) Idle() (time.Duration, error) {
 	return time.Duration(n) * s.unit, nil
 }
 
-// FindIdleSource returns the first idle time service on conn that answers,
-// trying in this order:
+// FindIdleSource returns the first idle time source that answers, trying
+// in this order:
 //
 //  1. GNOME's Mutter: org.gnome.Mutter.IdleMonitor.GetIdletime on
 //     /org/gnome/Mutter/IdleMonitor/Core, in milliseconds.
@@ -108,32 +108,107 @@ func (s *busIdle) Idle() (time.Duration, error) {
 //     org.kde.screensaver (as kscreenlocker's does) the answer is read as
 //     milliseconds, and otherwise as seconds. (On Wayland kscreenlocker
 //     answers with an error, and the source is not used.)
+//  3. The operating system's own count (see platformIdleSources): on
+//     Linux and the BSDs the X server's MIT-SCREEN-SAVER extension on
+//     $DISPLAY, in an X11 session only; on Windows GetLastInputInfo; on
+//     macOS the HID system's HIDIdleTime.
 //
 // A service answers when the call returns an unsigned integer. Calls never
-// start a service by bus activation. conn must stay open while the source
-// is used; the source does not close it. When nothing answers, the error
-// wraps ErrNoIdleSource and says what was tried.
+// start a service by bus activation. conn may be nil when there is no
+// session bus; then only the third kind is tried. conn must stay open
+// while a D-Bus source is used; the source does not close it. When
+// nothing answers, the error wraps ErrNoIdleSource and says what was
+// tried.
 func FindIdleSource(conn *dbus.Conn) (IdleSource, error) {
-	candidates := []*busIdle{
+	var tried []string
+	for _, c := range idleCandidates(conn) {
+		if c.src == nil {
+			tried = append(tried, c.label+": "+c.why)
+			continue
+		}
+		if _, err := c.src.Idle(); err != nil {
+			tried = append(tried, err.Error())
+			closeIdle(c.src)
+			continue
+		}
+		return c.src, nil
+	}
+	return nil, fmt.Errorf("%w: %s", ErrNoIdleSource, strings.Join(tried, "; "))
+}
+
+// IdleSources asks every idle time source FindIdleSource knows, in its
+// order, and says for each whether it answered; the first that did is the
+// one FindIdleSource picks, and is marked Used. It is for `limber doctor`:
+// it closes what it opened (but not conn, which may be nil).
+func IdleSources(conn *dbus.Conn) []SourceInfo {
+	var out []SourceInfo
+	used := false
+	for _, c := range idleCandidates(conn) {
+		info := SourceInfo{Name: c.label, Detail: c.why}
+		if c.src != nil {
+			d, err := c.src.Idle()
+			closeIdle(c.src)
+			if err != nil {
+				info.Detail = err.Error()
+			} else {
+				info.Available, info.Used = true, !used
+				info.Detail = fmt.Sprintf("answered: idle for %v", d.Round(time.Second))
+				used = true
+			}
+		}
+		out = append(out, info)
+	}
+	return out
+}
+
+// idleCandidate is one idle time source FindIdleSource may try.
+type idleCandidate struct {
+	label string     // the service and where it is asked, for `limber doctor`
+	src   IdleSource // nil when it cannot be asked here
+	why   string     // why src is nil
+}
+
+// idleCandidates lists the idle time sources in the order FindIdleSource
+// tries them: the D-Bus services on conn, then the platform's own.
+func idleCandidates(conn *dbus.Conn) []idleCandidate {
+	var out []idleCandidate
+	for _, c := range busIdleSources(conn) {
+		label := c.name + " on " + string(c.path)
+		if conn == nil {
+			out = append(out, idleCandidate{label: label, why: "no session bus"})
+			continue
+		}
+		c.conn = conn
+		out = append(out, idleCandidate{label: label, src: c})
+	}
+	return append(out, platformIdleSources()...)
+}
+
+// busIdleSources returns the D-Bus idle time services, ready but for
+// their connection. With conn nil it cannot tell KDE's screen saver from
+// the others and names the plain one.
+func busIdleSources(conn *dbus.Conn) []*busIdle {
+	out := []*busIdle{
 		{name: mutterIdleName, dest: mutterIdleName, path: mutterIdlePath, method: mutterGetIdle, unit: time.Millisecond},
 	}
 	ssUnit, ssName := time.Second, screenSaverName
-	if sameOwner(conn, screenSaverName, kdeScreenSaver) {
+	if conn != nil && sameOwner(conn, screenSaverName, kdeScreenSaver) {
 		ssUnit, ssName = time.Millisecond, screenSaverName+" (KDE, milliseconds)"
 	}
 	for _, p := range []dbus.ObjectPath{screenSaverPath, screenSaverPath2} {
-		candidates = append(candidates, &busIdle{name: ssName, dest: screenSaverName, path: p, method: screenSaverIdle, unit: ssUnit})
+		out = append(out, &busIdle{name: ssName, dest: screenSaverName, path: p, method: screenSaverIdle, unit: ssUnit})
 	}
-	var tried []string
-	for _, c := range candidates {
-		c.conn = conn
-		if _, err := c.Idle(); err != nil {
-			tried = append(tried, err.Error())
-			continue
-		}
-		return c, nil
+	return out
+}
+
+// closer is an IdleSource that holds something open (an X connection).
+type closer interface{ close() }
+
+// closeIdle releases what src holds open, if anything.
+func closeIdle(src IdleSource) {
+	if c, ok := src.(closer); ok {
+		c.close()
 	}
-	return nil, fmt.Errorf("%w: %s", ErrNoIdleSource, strings.Join(tried, "; "))
 }
 
 // sameOwner reports whether names a and b are both owned by one connection.

@@ -139,6 +139,7 @@ func TestFindIdleSource_NoneAnswers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("DISPLAY", "")
 			addr := startTestBus(t)
 			for _, s := range tt.services {
 				s.start(t, addr)
@@ -147,7 +148,7 @@ func TestFindIdleSource_NoneAnswers(t *testing.T) {
 			if !errors.Is(err, ErrNoIdleSource) {
 				t.Fatalf("FindIdleSource() = %v, %v, want ErrNoIdleSource", src, err)
 			}
-			for _, want := range []string{mutterIdleName, screenSaverName, string(screenSaverPath), string(screenSaverPath2)} {
+			for _, want := range []string{mutterIdleName, screenSaverName, string(screenSaverPath), string(screenSaverPath2), x11IdleName + ": no X display"} {
 				if !strings.Contains(err.Error(), want) {
 					t.Errorf("error %q does not name %s", err, want)
 				}
