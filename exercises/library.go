@@ -16,22 +16,35 @@ import (
 //go:embed library.json
 var libraryJSON []byte
 
+// library is the content in one language. It is never changed once built,
+// so any number of goroutines may read it.
 type library struct {
 	Exercises []Exercise
 	Routines  []Routine
 	Safety    SafetyGuide
 	index     map[string]int
+	places    map[Place]string  // what PlaceName shows
+	areas     map[string]string // what AreaName shows, by English area; nil in English
 }
 
-// load is called once; a broken embedded file is a programming error, so it
-// panics rather than returning an error nobody could act on.
-var load = sync.OnceValue(func() *library {
+// english parses library.json once; a broken embedded file is a programming
+// error, so it panics rather than returning an error nobody could act on.
+var english = sync.OnceValue(func() *library {
 	lib, err := parseLibrary(libraryJSON)
 	if err != nil {
 		panic(err)
 	}
 	return lib
 })
+
+// load returns the library in the language SetLanguage chose last: English
+// until it is first called.
+func load() *library {
+	if lib := current.Load(); lib != nil {
+		return lib
+	}
+	return english()
+}
 
 func parseLibrary(data []byte) (*library, error) {
 	// exerciseJSON has no UnmarshalJSON method, so the decoder can reject
@@ -46,7 +59,7 @@ func parseLibrary(data []byte) (*library, error) {
 	if err := dec.Decode(&file); err != nil {
 		return nil, fmt.Errorf("exercises: parse library.json: %w", err)
 	}
-	lib := library{Routines: file.Routines, Safety: file.Safety}
+	lib := library{Routines: file.Routines, Safety: file.Safety, places: englishPlaces}
 	for _, v := range file.Exercises {
 		e := Exercise(v.exerciseAlias)
 		e.Hold = time.Duration(v.HoldSeconds) * time.Second
@@ -62,8 +75,8 @@ func parseLibrary(data []byte) (*library, error) {
 	return &lib, nil
 }
 
-// All returns every exercise in library order. The caller may modify the
-// result.
+// All returns every exercise in library order, in the current language (see
+// SetLanguage). The caller may modify the result.
 func All() []Exercise {
 	ex := load().Exercises
 	out := make([]Exercise, len(ex))
@@ -73,7 +86,7 @@ func All() []Exercise {
 	return out
 }
 
-// Get returns the exercise with the given id.
+// Get returns the exercise with the given id, in the current language.
 func Get(id string) (Exercise, bool) {
 	lib := load()
 	i, ok := lib.index[id]
@@ -83,8 +96,8 @@ func Get(id string) (Exercise, bool) {
 	return lib.Exercises[i].clone(), true
 }
 
-// Routines returns the routines in library order. The caller may modify the
-// result.
+// Routines returns the routines in library order, in the current language.
+// The caller may modify the result.
 func Routines() []Routine {
 	rs := load().Routines
 	out := make([]Routine, len(rs))
@@ -96,7 +109,8 @@ func Routines() []Routine {
 	return out
 }
 
-// Safety returns the safety guidance. The caller may modify the result.
+// Safety returns the safety guidance in the current language. The caller may
+// modify the result.
 func Safety() SafetyGuide {
 	s := load().Safety
 	s.Stop = slices.Clone(s.Stop)
