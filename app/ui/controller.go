@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/limber-app/limber/app/store"
 	"github.com/limber-app/limber/app/uiproto"
@@ -49,6 +50,9 @@ type Controller struct {
 	Paths store.Paths
 	// Version is shown in the settings window.
 	Version string
+	// Placer shows the card window; nil shows it and focuses it when the
+	// user asked for it.
+	Placer Placer
 
 	app fyne.App
 	in  io.Reader
@@ -66,6 +70,8 @@ type Controller struct {
 	list     []exercises.Exercise
 	index    int
 	answered bool
+	// keysFrom is when the card window starts taking keys (see keyGuard).
+	keysFrom time.Time
 	quitting bool
 	idleGen  int
 	idleStop func() bool
@@ -186,10 +192,10 @@ func (c *Controller) showCard(cmd uiproto.Command) {
 		c.log.Printf("ignoring card: no known exercise in %q", cmd.Exercises)
 		return
 	}
-	fresh := c.openCardWindow(cmd)
+	c.openCardWindow(cmd)
 	c.list, c.index = list, 0
 	c.setCard()
-	c.present(fresh, uiproto.Event{Op: uiproto.OpShown, Window: c.win.Title(), Exercise: c.card.ex.ID, Kind: cmd.Kind})
+	c.present(uiproto.Event{Op: uiproto.OpShown, Window: c.win.Title(), Exercise: c.card.ex.ID, Kind: cmd.Kind})
 }
 
 func (c *Controller) showRoutine(cmd uiproto.Command) {
@@ -203,7 +209,7 @@ func (c *Controller) showRoutine(cmd uiproto.Command) {
 		c.log.Printf("ignoring routine %q: no known exercise in %q", r.ID, r.Steps)
 		return
 	}
-	fresh := c.openCardWindow(cmd)
+	c.openCardWindow(cmd)
 	c.routine = NewRoutinePlayer(r, steps, RoutineOptions{
 		Card:      c.cardOptions(),
 		OnOutcome: c.routineOutcome,
@@ -211,8 +217,8 @@ func (c *Controller) showRoutine(cmd uiproto.Command) {
 	})
 	c.win.SetTitle(RoutineTitle(r))
 	c.win.SetContent(c.routine.Content())
-	c.win.Canvas().SetOnTypedKey(c.routine.TypedKey)
-	c.present(fresh, uiproto.Event{Op: uiproto.OpShown, Window: c.win.Title(), Exercise: r.ID, Kind: KindRoutine})
+	c.win.Canvas().SetOnTypedKey(c.guardKeys(c.routine.TypedKey))
+	c.present(uiproto.Event{Op: uiproto.OpShown, Window: c.win.Title(), Exercise: r.ID, Kind: KindRoutine})
 }
 
 // findRoutine looks id up in exercises.Routines.
@@ -227,30 +233,73 @@ func findRoutine(id string) (exercises.Routine, bool) {
 
 // openCardWindow makes the card window ready for what cmd asks for: it
 // stops whatever card or routine it showed, or makes the window when there
-// is none, and says whether it did.
-func (c *Controller) openCardWindow(cmd uiproto.Command) (fresh bool) {
+// is none.
+func (c *Controller) openCardWindow(cmd uiproto.Command) {
 	c.stopContent()
 	c.cmd, c.answered = cmd, false
+	c.keysFrom = time.Time{}
+	if !cmd.Focus {
+		c.keysFrom = c.now().Add(keyGuard)
+	}
 	c.disarmIdle()
 	if c.win != nil {
-		return false
+		return
 	}
 	c.win = c.app.NewWindow("Limber")
 	c.win.SetOnClosed(c.windowClosed)
 	c.win.Resize(fyne.NewSize(cardWidth, cardHeight))
 	c.win.CenterOnScreen()
-	return true
+	// A break is worth seeing: the card stays above other windows (it
+	// never takes focus by itself, see present).
+	if dw, ok := c.win.(desktop.Window); ok {
+		dw.RequestAlwaysOnTop()
+	}
 }
 
 // present puts the card window on screen and says so with ev.
-func (c *Controller) present(fresh bool, ev uiproto.Event) {
-	// Fyne has no way to show a window without focusing it, so Focus only
-	// decides whether a card window that is already open is raised.
-	c.win.Show()
-	if c.cmd.Focus && !fresh {
-		c.win.RequestFocus()
-	}
+func (c *Controller) present(ev uiproto.Event) {
+	c.placer().Show(c.win, c.cmd.Focus)
 	c.emit(ev)
+}
+
+// keyGuard is how long a card that opened by itself ignores the keyboard.
+// Should a window manager give it the focus anyway, an Enter or Esc meant
+// for the user's editor must not answer the break.
+const keyGuard = time.Second
+
+// guardKeys wraps a card's key handler so that keys typed within keyGuard
+// of an unasked-for card opening are dropped.
+func (c *Controller) guardKeys(handle func(*fyne.KeyEvent)) func(*fyne.KeyEvent) {
+	return func(ev *fyne.KeyEvent) {
+		if c.now().Before(c.keysFrom) {
+			return
+		}
+		handle(ev)
+	}
+}
+
+// Placer shows a window. focus says whether the user asked for it, so it
+// may take keyboard focus; a card that opens by itself must not.
+type Placer interface {
+	Show(w fyne.Window, focus bool)
+}
+
+// showAndFocus is the Placer for drivers that cannot do better: show, and
+// raise when asked for.
+type showAndFocus struct{}
+
+func (showAndFocus) Show(w fyne.Window, focus bool) {
+	w.Show()
+	if focus {
+		w.RequestFocus()
+	}
+}
+
+func (c *Controller) placer() Placer {
+	if c.Placer == nil {
+		return showAndFocus{}
+	}
+	return c.Placer
 }
 
 // stopContent stops and forgets the card or routine in the card window.
@@ -289,7 +338,7 @@ func (c *Controller) setCard() {
 	c.card = NewCard(ex, opt)
 	c.win.SetTitle(WindowTitle(ex))
 	c.win.SetContent(c.card.Content())
-	c.win.Canvas().SetOnTypedKey(c.card.TypedKey)
+	c.win.Canvas().SetOnTypedKey(c.guardKeys(c.card.TypedKey))
 }
 
 // cardOptions are the options every card gets, in a routine or not.

@@ -182,11 +182,35 @@ func TestController_DoneEmitsOutcomeAndCloses(t *testing.T) {
 
 func TestController_EnterAnswersThroughWindow(t *testing.T) {
 	h := newHarness(t)
-	h.send(`{"op":"card","exercises":["side-bend"]}`)
+	h.send(`{"op":"card","exercises":["side-bend"],"focus":true}`)
 	h.next()
 	w := h.expectCardWindow("Limber — Side bend")
-	w.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	typeKey(w, fyne.KeyEscape)
 	h.expect(uiproto.Event{Op: uiproto.OpOutcome, Exercise: "side-bend", Outcome: OutcomeSkipped})
+}
+
+// typeKey sends a key to w's canvas, as the keyboard would.
+func typeKey(w fyne.Window, key fyne.KeyName) {
+	w.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: key})
+}
+
+// A card that opened by itself ignores keys for a moment, in case the
+// window manager gave it the focus while the user was typing elsewhere; one
+// the user asked for answers at once (above).
+func TestController_UnaskedCardIgnoresKeysAtFirst(t *testing.T) {
+	h := newHarness(t)
+	clock := newFakeClock()
+	h.c.Now = clock.Now
+	h.send(`{"op":"card","exercises":["side-bend"],"kind":"stand"}`)
+	h.next()
+	w := h.expectCardWindow("Limber — Side bend")
+	typeKey(w, fyne.KeyReturn)
+	h.expectNone()
+	clock.mu.Lock()
+	clock.now = clock.now.Add(keyGuard)
+	clock.mu.Unlock()
+	typeKey(w, fyne.KeyReturn)
+	h.expect(uiproto.Event{Op: uiproto.OpOutcome, Exercise: "side-bend", Kind: "stand", Outcome: OutcomeDone})
 }
 
 func TestController_SecondCardReusesWindow(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/limber-app/limber/app/ui"
+	"github.com/limber-app/limber/app/winplace"
 	"github.com/limber-app/limber/icons"
 )
 
@@ -29,6 +30,7 @@ func main() {
 	}
 	c.IdleExit = idle
 	c.Version = version
+	c.Placer = winplace.Placer{}
 	c.Start()
 	a.Run()
 }
