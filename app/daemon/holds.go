@@ -25,7 +25,7 @@ const (
 func desktopHolds(pauseApps []string) []desktop.Hold {
 	holds := desktop.CallHolds()
 	if conn, err := desktop.PrivateSessionBus(); err == nil {
-		holds = append(holds, desktop.NotificationsInhibited(conn))
+		holds = append(holds, desktop.DoNotDisturb(conn))
 	}
 	if runtime.GOOS == "linux" {
 		if os.Getenv("DISPLAY") != "" {

@@ -23,7 +23,7 @@ const (
 //
 // GNOME's do-not-disturb is not seen: it is the show-banners key of the
 // org.gnome.desktop.notifications settings, kept in dconf, and GNOME Shell
-// offers no D-Bus interface that reports it.
+// offers no D-Bus interface that reports it. DoNotDisturb sees both.
 //
 // conn must stay open while the hold is used; the hold does not close it.
 // The hold is safe for concurrent use.
