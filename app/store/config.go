@@ -42,7 +42,36 @@ type BehaviourPrefs struct {
 	// DailyGoal is how many stand breaks done make a good work day, for
 	// the streak.
 	DailyGoal int
+	// HeadsUp ([reminders] heads_up) is how long before a stand break a
+	// short "break in a minute" notice comes; 0 for none.
+	HeadsUp time.Duration
+	// RemindOutside ([work_hours] remind_outside) keeps reminding outside
+	// the work hours, all day every day; the hours still decide the
+	// workdays for the streak.
+	RemindOutside bool
+	// Sound asks the notification server to play its sound with breaks.
+	Sound bool
+	// What holds a due break back; see the config file's comments.
+	HoldFullscreen, HoldCamera, HoldMicrophone, HoldDoNotDisturb bool
+	// TypingPause opens an automatic card only at a pause in typing.
+	TypingPause bool
 }
+
+// EngineSchedule is the schedule the reminder engine runs: the configured
+// one, or with RemindOutside every day worked round the clock.
+func (c Config) EngineSchedule() reminders.Schedule {
+	s := c.Schedule
+	if c.Behaviour.RemindOutside {
+		for d := range s.Hours {
+			s.Hours[d] = []reminders.Span{{Start: 0, End: 23*60 + 59}}
+		}
+	}
+	return s
+}
+
+// HeadsUpChoices are the heads-up times the settings window offers; the
+// file may hold any from 10s to 5m.
+var HeadsUpChoices = []time.Duration{0, 30 * time.Second, time.Minute}
 
 // Workday reports whether c has work hours on d: the days that count for
 // the streak.
@@ -65,7 +94,11 @@ func Defaults() Config {
 		Schedule:  reminders.DefaultSchedule(),
 		Card:      CardPrefs{AutoOpen: true},
 		Stretches: exercises.Prefs{Places: []exercises.Place{exercises.Desk, exercises.Standing}},
-		Behaviour: BehaviourPrefs{PauseApps: slices.Clone(DefaultPauseApps), DailyGoal: 6},
+		Behaviour: BehaviourPrefs{
+			PauseApps: slices.Clone(DefaultPauseApps), DailyGoal: 6,
+			HoldFullscreen: true, HoldCamera: true, HoldMicrophone: true, HoldDoNotDisturb: true,
+			TypingPause: true,
+		},
 	}
 }
 
@@ -175,6 +208,62 @@ func ParseConfig(name string, data []byte, lim Limits) (Config, Problems, error)
 	return p.cfg, p.warns, nil
 }
 
+// maxSalvaged bounds how many lines Salvage leaves out before it gives up
+// on a file and takes the defaults.
+const maxSalvaged = 50
+
+// Salvage reads as much of a broken config file as it can, for the settings
+// window's "reset only the broken settings": every setting that is right
+// keeps its value and every broken one its default. A line that is not
+// valid TOML is left out (and so are lines a broken multi-line value spans),
+// so a single typo costs only its own key. The problems are what
+// ParseConfig reports, plus one for each further line left out; Salvage of
+// a good file is ParseConfig's Config with no problems.
+func Salvage(name string, data []byte, lim Limits) (Config, Problems) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var problems Problems
+	text := data
+	var raw map[string]any
+	for {
+		raw = nil
+		_, err := toml.Decode(string(text), &raw)
+		if err == nil {
+			break
+		}
+		pr := syntaxProblem(name, text, err)
+		problems = append(problems, pr)
+		if pr.Line == 0 || len(problems) > maxSalvaged {
+			return Defaults(), problems
+		}
+		text = blankLine(text, pr.Line)
+	}
+	p := parser{name: name, src: newSourceIndex(data), lim: lim, cfg: Defaults()}
+	p.parse(raw)
+	problems = append(problems, p.errs...)
+	slices.SortStableFunc(problems, func(a, b Problem) int { return a.Line - b.Line })
+	return p.cfg, problems
+}
+
+// blankLine returns data with line n (from 1) emptied, keeping the line
+// count so that later problems keep their line numbers.
+func blankLine(data []byte, n int) []byte {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	if n < 1 || n > len(lines) {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	for i, l := range lines {
+		if i == n-1 {
+			if bytes.HasSuffix(l, []byte("\n")) {
+				out = append(out, '\n')
+			}
+			continue
+		}
+		out = append(out, l...)
+	}
+	return out
+}
+
 func syntaxProblem(name string, data []byte, err error) Problem {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
@@ -274,6 +363,10 @@ func (p *parser) parseReminders(m map[string]any) {
 		{"natural_break", &s.NaturalBreak, p.lim.floor(time.Minute), 2 * time.Hour, true},
 	}
 	for _, key := range sortedKeys(m) {
+		if key == "heads_up" {
+			p.parseHeadsUp(m[key])
+			continue
+		}
 		i := slices.IndexFunc(keys, func(iv interval) bool { return iv.key == key })
 		if i < 0 {
 			p.unknown("reminders", key)
@@ -281,6 +374,21 @@ func (p *parser) parseReminders(m map[string]any) {
 		}
 		p.parseInterval(keys[i], m[key])
 	}
+}
+
+func (p *parser) parseHeadsUp(v any) {
+	const key = "heads_up"
+	s, ok := v.(string)
+	if !ok {
+		p.fail("reminders", key, "reminders.%s: want \"off\" or a duration in quotes such as \"1m\", got %s", key, typeName(v))
+		return
+	}
+	d, err := parseDuration(s)
+	if err != nil || d != 0 && (d < 10*time.Second || d > 5*time.Minute) {
+		p.fail("reminders", key, "reminders.%s %q: want \"off\" or a duration from 10s to 5m", key, s)
+		return
+	}
+	p.cfg.Behaviour.HeadsUp = d
 }
 
 func (p *parser) parseInterval(iv interval, v any) {
@@ -334,6 +442,10 @@ var weekdays = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday",
 func (p *parser) parseWorkHours(m map[string]any) {
 	var week reminders.Week
 	for _, key := range sortedKeys(m) {
+		if key == "remind_outside" {
+			p.parseBool("work_hours", key, m[key], &p.cfg.Behaviour.RemindOutside)
+			continue
+		}
 		day := slices.Index(weekdays[:], key)
 		if day < 0 {
 			p.unknown("work_hours", key)
@@ -411,9 +523,19 @@ func (p *parser) parseStretches(m map[string]any) {
 }
 
 func (p *parser) parseBehaviour(m map[string]any) {
+	b := &p.cfg.Behaviour
+	flags := map[string]*bool{
+		"day_summary":             &b.DaySummary,
+		"sound":                   &b.Sound,
+		"wait_for_fullscreen":     &b.HoldFullscreen,
+		"wait_for_camera":         &b.HoldCamera,
+		"wait_for_microphone":     &b.HoldMicrophone,
+		"wait_for_do_not_disturb": &b.HoldDoNotDisturb,
+		"wait_for_typing_pause":   &b.TypingPause,
+	}
 	for _, key := range sortedKeys(m) {
-		if key == "day_summary" {
-			p.parseBool("behaviour", key, m[key], &p.cfg.Behaviour.DaySummary)
+		if dst, ok := flags[key]; ok {
+			p.parseBool("behaviour", key, m[key], dst)
 			continue
 		}
 		if key == "daily_goal" {

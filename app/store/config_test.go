@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -95,6 +96,10 @@ func TestParseConfig_Errors(t *testing.T) {
 		{"bool wrong", "[card]\nstrict = \"yes\"\n", "config.toml:2: card.strict: want true or false"},
 		{"unknown place", "[stretches]\nplaces = [\"sofa\"]\n", `config.toml:2: stretches.places "sofa": want one of`},
 		{"section not a table", "reminders = 5\n", "config.toml:1: reminders: want a table"},
+		{"heads-up too long", "[reminders]\nheads_up = \"10m\"\n", `config.toml:2: reminders.heads_up "10m": want "off" or a duration from 10s to 5m`},
+		{"heads-up a number", "[reminders]\nheads_up = 30\n", `config.toml:2: reminders.heads_up: want "off" or a duration in quotes`},
+		{"remind outside not a bool", "[work_hours]\nremind_outside = 1\n", "config.toml:2: work_hours.remind_outside: want true or false"},
+		{"hold switch not a bool", "[behaviour]\n\nwait_for_camera = \"no\"\n", "config.toml:3: behaviour.wait_for_camera: want true or false"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -261,4 +266,130 @@ func TestParseConfig_DailyGoalAndWorkdays(t *testing.T) {
 		!strings.HasPrefix(err.Error(), "config.toml:2: behaviour.daily_goal: want a whole number of breaks from 1 to 30") {
 		t.Errorf("daily_goal 0: %v", err)
 	}
+}
+
+func TestParseConfig_BehaviourSwitches(t *testing.T) {
+	src := `[reminders]
+heads_up = "30s"
+[work_hours]
+monday = ["09:00-12:00"]
+remind_outside = true
+[behaviour]
+sound = true
+wait_for_fullscreen = false
+wait_for_camera = false
+wait_for_microphone = true
+wait_for_do_not_disturb = false
+wait_for_typing_pause = false
+`
+	cfg, warns, err := ParseConfig("config.toml", []byte(src), Limits{})
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("ParseConfig: %v, warnings %v", err, warns)
+	}
+	want := Defaults().Behaviour
+	want.HeadsUp, want.RemindOutside, want.Sound = 30*time.Second, true, true
+	want.HoldFullscreen, want.HoldCamera, want.HoldMicrophone, want.HoldDoNotDisturb, want.TypingPause = false, false, true, false, false
+	if !reflect.DeepEqual(cfg.Behaviour, want) {
+		t.Errorf("behaviour = %+v\nwant %+v", cfg.Behaviour, want)
+	}
+	back, _, err := ParseConfig("config.toml", FormatConfig(cfg, nil), Limits{})
+	if err != nil || !reflect.DeepEqual(back.Behaviour, cfg.Behaviour) {
+		t.Errorf("round trip = %+v, %v", back.Behaviour, err)
+	}
+	// Reminding outside work hours runs the engine round the clock, but
+	// the configured week is kept (it decides the streak's workdays).
+	es := cfg.EngineSchedule()
+	for d := range es.Hours {
+		if len(es.Hours[d]) != 1 || es.Hours[d][0].String() != "00:00-23:59" {
+			t.Errorf("engine hours on day %d = %v, want all day", d, es.Hours[d])
+		}
+	}
+	if !cfg.Workday(time.Monday) || cfg.Workday(time.Sunday) {
+		t.Errorf("workdays changed by remind_outside: monday %v sunday %v", cfg.Workday(time.Monday), cfg.Workday(time.Sunday))
+	}
+	cfg.Behaviour.RemindOutside = false
+	if got := cfg.EngineSchedule().Hours[time.Sunday]; len(got) != 0 {
+		t.Errorf("engine hours on Sunday without remind_outside = %v", got)
+	}
+}
+
+// Salvage keeps every good setting of a broken file and resets only the
+// broken ones, whether the mistake is a bad value or a line that is not TOML.
+func TestSalvage_KeepsGoodKeys(t *testing.T) {
+	src := `version = 1
+[reminders]
+stand_every = "30m"
+posture_every = "often"
+snooze = "10m
+[work_hours]
+monday = ["08:30-12:00", "12:45-17:00"]
+tuesday = ["13:30-25:00"]
+[card]
+strict = true
+`
+	if _, _, err := ParseConfig("config.toml", []byte(src), Limits{}); err == nil {
+		t.Fatal("the broken file parses")
+	}
+	cfg, problems := Salvage("config.toml", []byte(src), Limits{})
+	var lines []int
+	for _, p := range problems {
+		lines = append(lines, p.Line)
+	}
+	if !reflect.DeepEqual(lines, []int{4, 5, 8}) {
+		t.Errorf("problems on lines %v, want 4 (bad interval), 5 (not TOML), 8 (bad span): %v", lines, problems)
+	}
+	def := Defaults()
+	if cfg.Schedule.StandEvery != 30*time.Minute || !cfg.Card.Strict {
+		t.Errorf("good keys lost: stand_every %v, strict %v", cfg.Schedule.StandEvery, cfg.Card.Strict)
+	}
+	if got := spanList(cfg.Schedule.Hours[time.Monday]); got != `["08:30-12:00", "12:45-17:00"]` {
+		t.Errorf("monday = %s", got)
+	}
+	if cfg.Schedule.PostureEvery != def.Schedule.PostureEvery || cfg.Schedule.Snooze != def.Schedule.Snooze {
+		t.Errorf("broken keys not at their defaults: posture %v, snooze %v", cfg.Schedule.PostureEvery, cfg.Schedule.Snooze)
+	}
+	if len(cfg.Schedule.Hours[time.Tuesday]) != 0 {
+		t.Errorf("broken tuesday = %v, want the file's table without it (a day off)", cfg.Schedule.Hours[time.Tuesday])
+	}
+	// A good file salvages to what ParseConfig reads.
+	good, _, err := ParseConfig("config.toml", []byte(DefaultConfigText), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, ps := Salvage("config.toml", []byte(DefaultConfigText), Limits{}); len(ps) != 0 || !reflect.DeepEqual(s, good) {
+		t.Errorf("Salvage of the default file = %+v, %v", s, ps)
+	}
+}
+
+// Every file of the broken corpus salvages without panicking, and reports
+// at least the problem ParseConfig reports.
+func TestSalvage_Corpus(t *testing.T) {
+	files, err := filepath.Glob("testdata/broken/*.toml")
+	if err != nil || len(files) < 30 {
+		t.Fatalf("corpus: %d files, %v", len(files), err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, perr := ParseConfig("config.toml", data, Limits{})
+		_, problems := Salvage("config.toml", data, Limits{})
+		if (perr != nil) != (len(problems) > 0) {
+			t.Errorf("%s: ParseConfig error %v but Salvage problems %v", f, perr, problems)
+			continue
+		}
+		var ps Problems
+		if errors.As(perr, &ps) && len(ps) > 0 && problems[0].Line > ps[0].Line {
+			t.Errorf("%s: Salvage's first problem %v comes after ParseConfig's %v", f, problems[0], ps[0])
+		}
+	}
+}
+
+func FuzzSalvage(f *testing.F) {
+	f.Add([]byte(DefaultConfigText))
+	f.Add([]byte("[reminders\nstand_every = \"30m\"\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		Salvage("config.toml", data, Limits{})
+	})
 }

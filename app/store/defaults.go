@@ -25,6 +25,9 @@ water_every = "off"
 snooze = "5m"
 # Being away from the keyboard this long counts as a break. "off" to turn off.
 natural_break = "5m"
+# A short notice this long before a stand break ("30s", "1m"), so you can
+# finish a sentence. "off" for none.
+heads_up = "off"
 
 [work_hours]
 # When Limber may remind you, per weekday, as a list of "HH:MM-HH:MM" spans in
@@ -38,6 +41,9 @@ thursday = ["09:00-17:30"]
 friday = ["09:00-17:30"]
 saturday = []
 sunday = []
+# Remind all day, every day, not only in the hours above (which still decide
+# the workdays for your streak).
+remind_outside = false
 
 [card]
 # Open the stretch card by itself when a stand break is due.
@@ -72,6 +78,20 @@ pause_while_running = ["zoom", "teams", "teams-for-linux", "obs", "skypeforlinux
 day_summary = false
 # Stand breaks done that make a good work day, for your streak.
 daily_goal = 6
+# Play the desktop's notification sound with break reminders.
+sound = false
+# A due break waits, and comes once this clears, while:
+# a full-screen window is in front (a film, a presentation, a game),
+wait_for_fullscreen = true
+# the camera is in use (a video call),
+wait_for_camera = true
+# the microphone is in use (a call, a recording),
+wait_for_microphone = true
+# the desktop's do-not-disturb is on.
+wait_for_do_not_disturb = true
+# Open the stretch card by itself only at a pause in your typing (at most
+# two minutes late).
+wait_for_typing_pause = true
 `
 
 // EnsureConfig writes the default config file at path when there is none.

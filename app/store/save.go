@@ -155,6 +155,9 @@ water_every = {{.Dur .Schedule.WaterEvery}}
 snooze = {{.Dur .Schedule.Snooze}}
 # Being away from the keyboard this long counts as a break. "off" to turn off.
 natural_break = {{.Dur .Schedule.NaturalBreak}}
+# A short notice this long before a stand break ("30s", "1m"), so you can
+# finish a sentence. "off" for none.
+heads_up = {{.Dur .Behaviour.HeadsUp}}
 {{.Kept "reminders"}}
 [work_hours]
 # When Limber may remind you, per weekday, as a list of "HH:MM-HH:MM" spans in
@@ -168,6 +171,9 @@ thursday = {{.Day 4}}
 friday = {{.Day 5}}
 saturday = {{.Day 6}}
 sunday = {{.Day 0}}
+# Remind all day, every day, not only in the hours above (which still decide
+# the workdays for your streak).
+remind_outside = {{.Behaviour.RemindOutside}}
 {{.Kept "work_hours"}}
 [card]
 # Open the stretch card by itself when a stand break is due.
@@ -197,6 +203,20 @@ pause_while_running = {{.PauseApps}}
 day_summary = {{.Behaviour.DaySummary}}
 # Stand breaks done that make a good work day, for your streak.
 daily_goal = {{.Behaviour.DailyGoal}}
+# Play the desktop's notification sound with break reminders.
+sound = {{.Behaviour.Sound}}
+# A due break waits, and comes once this clears, while:
+# a full-screen window is in front (a film, a presentation, a game),
+wait_for_fullscreen = {{.Behaviour.HoldFullscreen}}
+# the camera is in use (a video call),
+wait_for_camera = {{.Behaviour.HoldCamera}}
+# the microphone is in use (a call, a recording),
+wait_for_microphone = {{.Behaviour.HoldMicrophone}}
+# the desktop's do-not-disturb is on.
+wait_for_do_not_disturb = {{.Behaviour.HoldDoNotDisturb}}
+# Open the stretch card by itself only at a pause in your typing (at most
+# two minutes late).
+wait_for_typing_pause = {{.Behaviour.TypingPause}}
 {{.Kept "behaviour"}}{{.Trailer}}`))
 
 // durationText writes d as the config file does: "off" for 0, else 45m,
@@ -230,12 +250,15 @@ func quote(s string) string { return inlineValue(s) }
 // knownKeys lists, per table ("" for the top level), the keys Limber reads.
 var knownKeys = map[string][]string{
 	"":           {"version", "reminders", "work_hours", "card", "stretches", "routines", "behaviour"},
-	"reminders":  {"stand_every", "posture_every", "water_every", "snooze", "natural_break"},
-	"work_hours": weekdays[:],
+	"reminders":  {"stand_every", "posture_every", "water_every", "snooze", "natural_break", "heads_up"},
+	"work_hours": append(weekdays[:], "remind_outside"),
 	"card":       {"auto_open", "strict"},
 	"stretches":  {"places", "favourites", "hidden"},
 	"routines":   routineIDs(),
-	"behaviour":  {"pause_while_running", "day_summary", "daily_goal"},
+	"behaviour": {
+		"pause_while_running", "day_summary", "daily_goal", "sound", "wait_for_fullscreen",
+		"wait_for_camera", "wait_for_microphone", "wait_for_do_not_disturb", "wait_for_typing_pause",
+	},
 }
 
 func routineIDs() []string {
