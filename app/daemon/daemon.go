@@ -82,6 +82,9 @@ type daemon struct {
 	heldWhy  string                      // the hold's name, for the tray
 	session  <-chan desktop.SessionEvent // sleep and lock, nil when not watched
 	lockedAt time.Time                   // when the screen locked, zero when not
+
+	trayHost   <-chan desktop.TrayHostEvent // the tray host coming and going, nil when not watched
+	toldNoTray bool                         // the user has been told there is no tray
 }
 
 // Run runs the resident process until the user quits or a signal ends it.
@@ -139,6 +142,7 @@ func Run(paths store.Paths, lim store.Limits) error {
 	st := d.engine.Status(now)
 	d.tray = tray.Start(trayRoutines(), statusText(st, now), trayState(st))
 	defer d.tray.Stop()
+	d.watchTrayHost(ctx)
 	return d.loop(requests)
 }
 
@@ -202,6 +206,8 @@ func (d *daemon) loop(requests <-chan request) error {
 			d.reloadIfChanged()
 		case <-hostCheck:
 			d.checkTrayHost()
+		case ev, ok := <-d.trayHost:
+			d.trayHostEvent(ev, ok)
 		case s := <-sigs:
 			if s == syscall.SIGHUP {
 				d.reload()
@@ -554,7 +560,40 @@ func (d *daemon) checkTrayHost() {
 	}
 	log.Print("no tray host on the session bus")
 	d.notify(noTrayTitle, noTrayBody)
+	d.toldNoTray = true
 	d.startStretch()
+}
+
+// watchTrayHost starts listening for the tray host leaving and coming back.
+func (d *daemon) watchTrayHost(ctx context.Context) {
+	events, err := desktop.WatchTrayHost(ctx)
+	if err != nil {
+		log.Printf("the tray host is not watched: %v", err)
+		return
+	}
+	d.trayHost = events
+}
+
+// trayHostEvent handles the tray host leaving (the user is told once per
+// run how to get a tray back) and a host appearing (the tray icon is
+// registered with it, in case fyne.io/systray does not do it itself).
+func (d *daemon) trayHostEvent(ev desktop.TrayHostEvent, ok bool) {
+	if !ok {
+		d.trayHost = nil
+		return
+	}
+	log.Print(ev)
+	switch ev {
+	case desktop.TrayHostGone:
+		if !d.toldNoTray {
+			d.toldNoTray = true
+			d.notify(noTrayTitle, noTrayBody)
+		}
+	case desktop.TrayHostBack:
+		if err := desktop.RegisterTrayItem(); err != nil {
+			log.Print(err)
+		}
+	}
 }
 
 func (d *daemon) handle(r control.Request) control.Response {
