@@ -5,34 +5,67 @@ import (
 	"log"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/limber-app/limber/app/desktop"
+	"github.com/limber-app/limber/app/store"
 	"github.com/limber-app/limber/reminders"
 )
 
 // Hold timing: a hold must have been clear for holdQuiet before a held
 // reminder is shown (a call that ends is often followed by another), and
-// the holds are asked at most every holdCheckEvery.
-const (
-	holdQuiet      = time.Minute
-	holdCheckEvery = 30 * time.Second
-)
+// the holds are asked at most every holdCheckEvery. The end-to-end tests
+// shorten both through LIMBER_HOLD_QUIET (see holdTiming).
+var holdQuiet, holdCheckEvery = holdTiming(os.Getenv("LIMBER_HOLD_QUIET"))
+
+// holdTiming returns the quiet time after a hold and how often holds are
+// asked: a minute and 30 s, or, when v is a Go duration shorter than a
+// minute, v and a quarter of v. A user never needs this; it lets a test see
+// a held reminder delivered within seconds, and tell the quiet time from
+// the wait for the next check.
+func holdTiming(v string) (quiet, checkEvery time.Duration) {
+	quiet, checkEvery = time.Minute, 30*time.Second
+	if v == "" {
+		return quiet, checkEvery
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 || d >= quiet {
+		log.Printf("LIMBER_HOLD_QUIET %q: want a Go duration shorter than %v, such as 2s; holds keep their usual timing", v, quiet)
+		return quiet, checkEvery
+	}
+	return d, d / 4
+}
+
+// holdPrefs are the settings that choose the holds.
+type holdPrefs struct {
+	camera, microphone, doNotDisturb, fullscreen bool
+	pauseApps                                    string // NUL-separated, to compare
+}
+
+func holdPrefsOf(b store.BehaviourPrefs) holdPrefs {
+	return holdPrefs{
+		camera: b.HoldCamera, microphone: b.HoldMicrophone,
+		doNotDisturb: b.HoldDoNotDisturb, fullscreen: b.HoldFullscreen,
+		pauseApps: strings.Join(b.PauseApps, "\x00"),
+	}
+}
 
 // desktopHolds are the reasons to hold a reminder that this desktop can
-// tell, most important first; pauseApps are the programs whose running
-// holds reminders back.
-func desktopHolds(pauseApps []string) []desktop.Hold {
-	holds := desktop.CallHolds()
-	if conn, err := desktop.PrivateSessionBus(); err == nil {
-		holds = append(holds, desktop.DoNotDisturb(conn))
+// tell and the user has left on, most important first.
+func desktopHolds(b store.BehaviourPrefs) []desktop.Hold {
+	holds := desktop.CallHolds(b.HoldCamera, b.HoldMicrophone)
+	if b.HoldDoNotDisturb {
+		if conn, err := desktop.PrivateSessionBus(); err == nil {
+			holds = append(holds, desktop.DoNotDisturb(conn))
+		}
 	}
 	if runtime.GOOS == "linux" {
-		if os.Getenv("DISPLAY") != "" {
+		if b.HoldFullscreen && os.Getenv("DISPLAY") != "" {
 			holds = append(holds, desktop.FullscreenApp(""))
 		}
-		if len(pauseApps) > 0 {
-			holds = append(holds, desktop.ProcessesRunning(pauseApps, "/proc"))
+		if len(b.PauseApps) > 0 {
+			holds = append(holds, desktop.ProcessesRunning(b.PauseApps, "/proc"))
 		}
 	}
 	return holds

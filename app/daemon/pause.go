@@ -24,7 +24,7 @@ type pendingCard struct {
 // openCardAtPause opens the card now when Limber cannot tell whether the
 // user is typing, and otherwise keeps it until they pause.
 func (d *daemon) openCardAtPause(now time.Time, cmd uiproto.Command) {
-	if d.idle == nil {
+	if d.idle == nil || !d.cfg.Behaviour.TypingPause {
 		d.sendCard(cmd)
 		return
 	}

@@ -14,9 +14,16 @@ import (
 
 // CallHolds returns the holds that tell Limber the user is in a call: the
 // microphone (from /proc/asound) and the camera (from /proc and /dev) in
-// use. The cheaper check comes first.
-func CallHolds() []Hold {
-	return []Hold{MicrophoneInUse("/proc/asound"), CameraInUse("/proc", "/dev")}
+// use, each when asked for. The cheaper check comes first.
+func CallHolds(camera, microphone bool) []Hold {
+	var holds []Hold
+	if microphone {
+		holds = append(holds, MicrophoneInUse("/proc/asound"))
+	}
+	if camera {
+		holds = append(holds, CameraInUse("/proc", "/dev"))
+	}
+	return holds
 }
 
 // CallSupport says in one line, for `limber doctor`, how Limber tells that

@@ -6,7 +6,7 @@ import "runtime"
 
 // CallHolds returns the holds that tell Limber the user is in a call. On
 // this OS there are none yet: calls are not supported yet on macOS.
-func CallHolds() []Hold {
+func CallHolds(camera, microphone bool) []Hold {
 	return nil
 }
 

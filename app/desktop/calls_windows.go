@@ -16,12 +16,17 @@ const consentStorePath = `Software\Microsoft\Windows\CurrentVersion\CapabilityAc
 // CallHolds returns the holds that tell Limber the user is in a call: the
 // microphone and the camera in use, as Windows records it for its privacy
 // indicator (HKCU\…\CapabilityAccessManager\ConsentStore\microphone and
-// \webcam, packaged apps and NonPackaged programs alike).
-func CallHolds() []Hold {
-	return []Hold{
-		consentHold{store: registryConsent{}, capability: "microphone"},
-		consentHold{store: registryConsent{}, capability: "webcam"},
+// \webcam, packaged apps and NonPackaged programs alike), each when asked
+// for.
+func CallHolds(camera, microphone bool) []Hold {
+	var holds []Hold
+	if microphone {
+		holds = append(holds, consentHold{store: registryConsent{}, capability: "microphone"})
 	}
+	if camera {
+		holds = append(holds, consentHold{store: registryConsent{}, capability: "webcam"})
+	}
+	return holds
 }
 
 // CallSupport says in one line, for `limber doctor`, how Limber tells that

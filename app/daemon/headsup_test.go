@@ -1,0 +1,103 @@
+package daemon
+
+import (
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/limber-app/limber/app/desktop"
+	"github.com/limber-app/limber/app/store"
+	"github.com/limber-app/limber/reminders"
+)
+
+// activeHold is a Hold that always applies.
+type activeHold struct{}
+
+func (activeHold) Name() string          { return "call in progress" }
+func (activeHold) Active() (bool, error) { return true, nil }
+
+func TestHeadsUp(t *testing.T) {
+	t0 := time.Date(2026, 3, 30, 10, 0, 0, 0, time.UTC)
+	d := &daemon{cfg: store.Defaults(), state: reminders.Working, nextStand: t0.Add(10 * time.Minute)}
+	d.cfg.Behaviour.HeadsUp = time.Minute
+
+	if got, want := d.headsUpAt(), t0.Add(9*time.Minute); !got.Equal(want) {
+		t.Fatalf("headsUpAt = %v, want %v", got, want)
+	}
+	if _, ok := d.headsUp(t0.Add(8 * time.Minute)); ok {
+		t.Error("heads-up sent two minutes before the break")
+	}
+	body, ok := d.headsUp(t0.Add(9 * time.Minute))
+	if !ok || !strings.Contains(body, "1 minute") {
+		t.Errorf("heads-up a minute before = %q, %v; want one that says 1 minute", body, ok)
+	}
+	if _, ok := d.headsUp(t0.Add(9*time.Minute + 30*time.Second)); ok {
+		t.Error("heads-up sent twice for one break")
+	}
+	if !d.headsUpAt().IsZero() {
+		t.Errorf("headsUpAt after the heads-up = %v, want none", d.headsUpAt())
+	}
+
+	// The next break gets its own heads-up, here 30 s before.
+	d.nextStand = t0.Add(55 * time.Minute)
+	d.cfg.Behaviour.HeadsUp = 30 * time.Second
+	if body, ok := d.headsUp(t0.Add(54*time.Minute + 30*time.Second)); !ok || !strings.Contains(body, "30 seconds") {
+		t.Errorf("30 s heads-up = %q, %v", body, ok)
+	}
+
+	// None when off, when not working, or when the break has come.
+	for name, change := range map[string]func(*daemon){
+		"off":       func(d *daemon) { d.cfg.Behaviour.HeadsUp = 0 },
+		"paused":    func(d *daemon) { d.state = reminders.Paused },
+		"off hours": func(d *daemon) { d.state = reminders.OffHours },
+	} {
+		d := &daemon{cfg: store.Defaults(), state: reminders.Working, nextStand: t0.Add(time.Hour)}
+		d.cfg.Behaviour.HeadsUp = time.Minute
+		change(d)
+		if _, ok := d.headsUp(t0.Add(59 * time.Minute)); ok {
+			t.Errorf("%s: heads-up sent", name)
+		}
+	}
+	late := &daemon{cfg: store.Defaults(), state: reminders.Working, nextStand: t0}
+	late.cfg.Behaviour.HeadsUp = time.Minute
+	if _, ok := late.headsUp(t0); ok {
+		t.Error("heads-up sent when the break is already due")
+	}
+
+	// In a call it stays quiet: it would interrupt just like the break.
+	held := &daemon{cfg: store.Defaults(), state: reminders.Working, nextStand: t0.Add(time.Hour)}
+	held.cfg.Behaviour.HeadsUp = time.Minute
+	held.holder = newHolder([]desktop.Hold{activeHold{}}, time.Minute, 30*time.Second)
+	if _, ok := held.headsUp(t0.Add(59 * time.Minute)); ok {
+		t.Error("heads-up sent during a call")
+	}
+}
+
+// Each hold can be switched off in the settings.
+func TestDesktopHolds_Switches(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+	off := store.BehaviourPrefs{}
+	if got := desktopHolds(off); len(got) != 0 {
+		t.Errorf("all holds off: %d holds", len(got))
+	}
+	camera := off
+	camera.HoldCamera = true
+	mic := off
+	mic.HoldMicrophone = true
+	apps := off
+	apps.PauseApps = []string{"zoom"}
+	for name, b := range map[string]store.BehaviourPrefs{"camera": camera, "microphone": mic, "pause apps": apps} {
+		want := 1
+		if runtime.GOOS != "linux" && runtime.GOOS != "windows" && name != "pause apps" || runtime.GOOS != "linux" && name == "pause apps" {
+			want = 0
+		}
+		if got := desktopHolds(b); len(got) != want {
+			t.Errorf("%s only: %d holds, want %d", name, len(got), want)
+		}
+	}
+	if holdPrefsOf(camera) == holdPrefsOf(mic) || holdPrefsOf(apps) == holdPrefsOf(off) {
+		t.Error("holdPrefsOf does not tell different settings apart")
+	}
+}
