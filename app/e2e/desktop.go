@@ -70,15 +70,32 @@ type Desktop struct {
 	procs []*Process // started daemons, stopped in reverse order
 }
 
+// DesktopOptions changes what a Desktop starts; the zero value is the
+// usual desktop.
+type DesktopOptions struct {
+	// NoDunst leaves the bus without a notification server, for a test
+	// that serves org.freedesktop.Notifications itself.
+	NoDunst bool
+	// DunstConfig, when not nil, edits dunst's configuration before dunst
+	// reads it: to add a rule, say, or set the context-menu command.
+	DunstConfig func(config string) string
+}
+
 // StartDesktop starts a Desktop under t.TempDir(), with daemon logs under
 // t's artifacts folder, and stops it when the test ends. It fails the test
 // if a required program is missing.
 func StartDesktop(t testing.TB) *Desktop {
 	t.Helper()
+	return StartDesktopWith(t, DesktopOptions{})
+}
+
+// StartDesktopWith is StartDesktop with opts.
+func StartDesktopWith(t testing.TB, opts DesktopOptions) *Desktop {
+	t.Helper()
 	if msg := MissingPrograms(); msg != "" {
 		t.Fatal(msg)
 	}
-	d, err := NewDesktop(t.TempDir(), ArtifactsDir(t))
+	d, err := NewDesktopWith(t.TempDir(), ArtifactsDir(t), opts)
 	if err != nil {
 		t.Fatalf("start desktop: %v", err)
 	}
@@ -92,7 +109,12 @@ func StartDesktop(t testing.TB) *Desktop {
 
 // NewDesktop starts a Desktop whose home and XDG folders live in dir and
 // whose daemon logs go to logDir. The caller must Close it.
-func NewDesktop(dir, logDir string) (d *Desktop, err error) {
+func NewDesktop(dir, logDir string) (*Desktop, error) {
+	return NewDesktopWith(dir, logDir, DesktopOptions{})
+}
+
+// NewDesktopWith is NewDesktop with opts.
+func NewDesktopWith(dir, logDir string, opts DesktopOptions) (d *Desktop, err error) {
 	d = &Desktop{
 		Home:       filepath.Join(dir, "home"),
 		ConfigHome: filepath.Join(dir, "config"),
@@ -122,7 +144,14 @@ func NewDesktop(dir, logDir string) (d *Desktop, err error) {
 	if err := d.startBus(); err != nil {
 		return d, err
 	}
-	if err := d.startDunst(); err != nil {
+	if opts.NoDunst {
+		return d, nil
+	}
+	config := dunstConfig
+	if opts.DunstConfig != nil {
+		config = opts.DunstConfig(config)
+	}
+	if err := d.startDunst(config); err != nil {
 		return d, err
 	}
 	return d, nil
@@ -368,12 +397,12 @@ const dunstConfig = `[global]
     override_dbus_timeout = 200ms
 `
 
-func (d *Desktop) startDunst() error {
+func (d *Desktop) startDunst(config string) error {
 	cfg := filepath.Join(d.ConfigHome, "dunst", "dunstrc")
 	if err := os.MkdirAll(filepath.Dir(cfg), 0o700); err != nil {
 		return err
 	}
-	if err := os.WriteFile(cfg, []byte(dunstConfig), 0o600); err != nil {
+	if err := os.WriteFile(cfg, []byte(config), 0o600); err != nil {
 		return err
 	}
 	cmd, err := d.start("dunst", "dunst", "-config", cfg)

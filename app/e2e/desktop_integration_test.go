@@ -304,8 +304,15 @@ func startTrayDesktop(t *testing.T, edit func(config string) string) (limberBina
 // before limber starts (to put a stand-in service on the bus, say).
 func startTrayDesktopAfter(t *testing.T, edit func(config string) string, before func(*Desktop)) (limberBinaries, *Desktop, Item) {
 	t.Helper()
+	return startTrayDesktopWith(t, DesktopOptions{}, edit, before)
+}
+
+// startTrayDesktopWith is startTrayDesktopAfter on a desktop started with
+// opts.
+func startTrayDesktopWith(t *testing.T, opts DesktopOptions, edit func(config string) string, before func(*Desktop)) (limberBinaries, *Desktop, Item) {
+	t.Helper()
 	bins := binaries(t)
-	d := StartDesktop(t)
+	d := StartDesktopWith(t, opts)
 	w, err := StartWatcher(d.MustConn(t))
 	if err != nil {
 		t.Fatal(err)
