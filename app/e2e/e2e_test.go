@@ -83,8 +83,10 @@ sunday = ["00:00-23:59"]
 pause_while_running = []
 `
 
-// limberEnv lets the test config use intervals shorter than a user may set.
-var limberEnv = []string{"LIMBER_MIN_INTERVAL=1s"}
+// limberEnv lets the test config use intervals shorter than a user may set,
+// and lets a held break come 2 s after its hold ends instead of a minute
+// (holds are then asked every 0.5 s).
+var limberEnv = []string{"LIMBER_MIN_INTERVAL=1s", "LIMBER_HOLD_QUIET=2s"}
 
 // writeConfig writes testConfig followed by extra TOML.
 func writeConfig(t testing.TB, d *Desktop, extra string) {
