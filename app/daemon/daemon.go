@@ -10,13 +10,12 @@ import (
 	"log"
 	"os"
 	"os/signal"
-	"slices"
-	"strings"
 	"syscall"
 	"time"
 
 	"github.com/limber-app/limber/app/control"
 	"github.com/limber-app/limber/app/desktop"
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/notify"
 	"github.com/limber-app/limber/app/store"
 	"github.com/limber-app/limber/app/tray"
@@ -73,6 +72,8 @@ type daemon struct {
 	followedUp   bool         // its one follow-up was sent
 	standStretch string       // the stretch its notification suggested
 	cardWaiting  *pendingCard // a card waiting for a pause in typing
+	nextStand    time.Time    // when the next stand break falls due, as last shown
+	headsUpFor   time.Time    // the stand break whose heads-up was sent
 
 	configChanged <-chan struct{} // the config file may have changed
 	configText    string          // the config file as last read
@@ -110,13 +111,13 @@ func Run(paths store.Paths, lim store.Limits) error {
 	}
 	d.recent = recentFromHistory(d.history)
 	now := time.Now()
-	d.engine = reminders.NewEngine(d.cfg.Schedule, now)
+	d.engine = reminders.NewEngine(d.cfg.EngineSchedule(), now)
 	// Learn the engine's first wake now: a request that comes before the
 	// loop's first tick resets the timer to it.
 	d.engineStep(now, reminders.Event{Type: reminders.Tick})
 	if path, err := uiproc.Find(); err != nil {
 		log.Print(err)
-		d.notify("Limber cannot open windows", "limber-ui was not found next to limber or on PATH; reminders come as notifications only.")
+		d.notify(i18n.T("Limber cannot open windows"), i18n.T("limber-ui was not found next to limber or on PATH; reminders come as notifications only."))
 	} else {
 		d.ui = uiproc.New(path)
 	}
@@ -135,7 +136,7 @@ func Run(paths store.Paths, lim store.Limits) error {
 	}
 	d.connectDesktop()
 	defer d.closeDesktop()
-	d.holder = newHolder(desktopHolds(d.cfg.Behaviour.PauseApps), holdQuiet, holdCheckEvery)
+	d.holder = newHolder(desktopHolds(d.cfg.Behaviour), holdQuiet, holdCheckEvery)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	d.watchSession(ctx)
@@ -164,7 +165,7 @@ func (d *daemon) loadConfig(lim store.Limits) {
 		if errors.As(err, &ps) && len(ps) > 0 {
 			first = ps[0].Error()
 		}
-		d.notify("Limber's settings have a problem", first+"\nLimber uses its defaults until the file is fixed; the file was left as it is.")
+		d.notify(i18n.T("Limber's settings have a problem"), first+"\n"+i18n.T("Limber uses its defaults until the file is fixed; the file was left as it is."))
 	}
 }
 
@@ -185,6 +186,7 @@ func (d *daemon) loop(requests <-chan request) error {
 		select {
 		case <-timer.C:
 			d.checkTypingPause(time.Now().Round(0))
+			d.checkHeadsUp(time.Now().Round(0))
 			d.pollIdle(time.Now().Round(0))
 			d.step(reminders.Event{Type: reminders.Tick})
 		case a, ok := <-d.notifierActions():
@@ -254,6 +256,9 @@ func (d *daemon) wait() time.Duration {
 	if d.cardWaiting != nil && now.Add(typingCheck).Before(next) {
 		next = now.Add(typingCheck)
 	}
+	if at := d.headsUpAt(); !at.IsZero() && at.Before(next) {
+		next = at
+	}
 	if len(d.held) > 0 && d.holder != nil {
 		if t := d.holder.nextCheck(now.Round(0)); t.Before(next) {
 			next = t
@@ -289,12 +294,13 @@ func (d *daemon) showStatus(now time.Time) {
 		d.statusUntil = d.wake
 	}
 	st := d.engine.Status(now)
+	d.nextStand = st.NextStand
 	if d.cfg.Behaviour.DaySummary && dayEnded(d.state, st, now) {
 		d.sendDaySummary(now)
 	}
 	d.state = st.State
 	if d.heldWhy != "" {
-		d.tray.Show("Waiting: "+d.heldWhy, tray.Due)
+		d.tray.Show(waitingText(d.heldWhy), tray.Due)
 		return
 	}
 	d.tray.Show(statusText(st, now), trayState(st))
@@ -310,21 +316,21 @@ func (d *daemon) deliver(r reminders.Reminder, now time.Time) {
 		}
 		ids := d.suggest(now)
 		d.standDueAt, d.followedUp, d.standStretch = now, false, firstOf(ids)
-		body := "Time for a short stretch."
+		body := i18n.T("Time for a short stretch.")
 		if ex, ok := exercises.Get(firstOf(ids)); ok {
 			body = ex.Name + ": " + ex.Steps[0]
 		}
-		d.sendBreak(standTitle, body)
+		d.sendBreak(standTitle(), body)
 		if d.cfg.Card.AutoOpen && !r.Repeat {
 			d.openCardAtPause(now, d.cardCommand(ids, string(r.Kind), false))
 		}
 	case reminders.Posture:
-		d.notify(postureTitle, postureBody)
+		d.notify(postureTitle(), postureBody())
 		d.engineStep(now, reminders.Event{Type: reminders.Respond, Kind: r.Kind, Outcome: reminders.Done})
 	case reminders.RoutineKind:
 		d.deliverRoutine(r.Routine)
 	case reminders.Water:
-		d.notify(waterTitle, waterBody)
+		d.notify(waterTitle(), waterBody())
 		d.engineStep(now, reminders.Event{Type: reminders.Respond, Kind: r.Kind, Outcome: reminders.Done})
 	}
 }
@@ -337,11 +343,11 @@ func (d *daemon) followUp(now time.Time) {
 	}
 	d.followedUp = true
 	ids := d.suggest(now)
-	body := "Still time for a short stretch."
+	body := i18n.T("Still time for a short stretch.")
 	if ex, ok := shorterStretch(ids, d.standStretch); ok {
-		body = "A quick one: " + ex.Name + ". " + ex.Steps[0]
+		body = i18n.T("A quick one: {{.Name}}. {{.Step}}", map[string]string{"Name": ex.Name, "Step": ex.Steps[0]})
 	}
-	d.sendBreak("A stretch is still waiting", body)
+	d.sendBreak(i18n.T("A stretch is still waiting"), body)
 }
 
 func (d *daemon) suggest(now time.Time) []string {
@@ -400,7 +406,7 @@ func (d *daemon) trayAction(c tray.Choice) {
 	case tray.StartStretch:
 		d.startStretch()
 	case tray.PostureCheck:
-		d.notify(postureTitle, postureBody)
+		d.notify(postureTitle(), postureBody())
 		d.step(reminders.Event{Type: reminders.Respond, Kind: reminders.Posture, Outcome: reminders.Done})
 	case tray.Pause30, tray.PauseHour, tray.Pause2Hours:
 		d.step(reminders.Event{Type: reminders.Pause, Until: now.Add(pauseLengths[a])})
@@ -447,7 +453,7 @@ func (d *daemon) deliverRoutine(id string) {
 		if r.ID != id {
 			continue
 		}
-		d.notify("Time for your "+strings.ToLower(r.Name), fmt.Sprintf("%d minutes, %d stretches. %s", r.Minutes, len(r.Steps), r.Why))
+		d.notify(routineTitle(r.Name), routineBody(r))
 		if d.cfg.Card.AutoOpen && d.ui != nil {
 			if err := d.ui.Send(uiproto.Command{Op: uiproto.OpRoutine, Routine: id}); err != nil {
 				log.Print(err)
@@ -487,7 +493,7 @@ func (d *daemon) startRoutine(id string) control.Response {
 // openWindow asks limber-ui for a window other than the card.
 func (d *daemon) openWindow(op string) {
 	if d.ui == nil {
-		d.notify("Limber cannot open windows", "limber-ui was not found next to limber or on PATH.")
+		d.notify(i18n.T("Limber cannot open windows"), i18n.T("limber-ui was not found next to limber or on PATH."))
 		return
 	}
 	if err := d.ui.Send(uiproto.Command{Op: op, Focus: true}); err != nil {
@@ -541,12 +547,12 @@ func (d *daemon) reloadIfChanged() {
 // reload reads config.toml again (after the settings window saved it, or
 // on request) and hands the new schedule to the engine.
 func (d *daemon) reload() {
-	apps := d.cfg.Behaviour.PauseApps
+	prefs := holdPrefsOf(d.cfg.Behaviour)
 	d.loadConfig(d.limits)
-	if !slices.Equal(apps, d.cfg.Behaviour.PauseApps) {
-		d.holder = newHolder(desktopHolds(d.cfg.Behaviour.PauseApps), holdQuiet, holdCheckEvery)
+	if holdPrefsOf(d.cfg.Behaviour) != prefs {
+		d.holder = newHolder(desktopHolds(d.cfg.Behaviour), holdQuiet, holdCheckEvery)
 	}
-	s := d.cfg.Schedule
+	s := d.cfg.EngineSchedule()
 	d.step(reminders.Event{Type: reminders.Reschedule, Schedule: &s})
 }
 
@@ -559,7 +565,7 @@ func (d *daemon) checkTrayHost() {
 		return
 	}
 	log.Print("no tray host on the session bus")
-	d.notify(noTrayTitle, noTrayBody)
+	d.notify(noTrayTitle(), noTrayBody())
 	d.toldNoTray = true
 	d.startStretch()
 }
@@ -587,7 +593,7 @@ func (d *daemon) trayHostEvent(ev desktop.TrayHostEvent, ok bool) {
 	case desktop.TrayHostGone:
 		if !d.toldNoTray {
 			d.toldNoTray = true
-			d.notify(noTrayTitle, noTrayBody)
+			d.notify(noTrayTitle(), noTrayBody())
 		}
 	case desktop.TrayHostBack:
 		if err := desktop.RegisterTrayItem(); err != nil {
@@ -602,7 +608,7 @@ func (d *daemon) handle(r control.Request) control.Response {
 	case "status":
 		st := newStatus(d.engine.Status(now), now, d.ui != nil && d.ui.Running())
 		if d.heldWhy != "" {
-			st.Waiting, st.Text = d.heldWhy, "Waiting: "+d.heldWhy
+			st.Waiting, st.Text = d.heldWhy, waitingText(d.heldWhy)
 		}
 		return control.OK(st)
 	case "stretch":

@@ -1,10 +1,10 @@
 package daemon
 
 import (
-	"fmt"
 	"log"
 	"time"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/stats"
 	"github.com/limber-app/limber/reminders"
 )
@@ -27,16 +27,17 @@ func dayEnded(prev reminders.State, st reminders.Status, now time.Time) bool {
 // daySummary is the end-of-day notification for sum.
 func daySummary(sum stats.Summary) (title, body string) {
 	done, goal := sum.Today.Done, sum.Goal
-	title = fmt.Sprintf("%d of %d stretch breaks today", done, goal)
+	title = i18n.N("{{.Done}} of {{.Goal}} stretch breaks today", goal, map[string]int{"Done": done, "Goal": goal})
 	switch {
 	case done >= goal && sum.Streak > 1:
-		body = fmt.Sprintf("Goal reached: that is %d work days in a row. See you tomorrow.", sum.Streak)
+		body = i18n.T("Goal reached: that is {{.Streak}} work days in a row. See you tomorrow.", map[string]int{"Streak": sum.Streak})
 	case done >= goal:
-		body = "Goal reached. Your back thanks you; see you tomorrow."
+		body = i18n.T("Goal reached. Your back thanks you; see you tomorrow.")
 	case done > 0:
-		body = fmt.Sprintf("About %d minutes of stretching. Tomorrow is another go at %d.", sum.Today.MinutesStretched, goal)
+		body = i18n.N("About {{.Minutes}} minutes of stretching. Tomorrow is another go at {{.Goal}}.", sum.Today.MinutesStretched,
+			map[string]int{"Minutes": sum.Today.MinutesStretched, "Goal": goal})
 	default:
-		body = "No stretch breaks today. Tomorrow, try the first one when it comes."
+		body = i18n.T("No stretch breaks today. Tomorrow, try the first one when it comes.")
 	}
 	return title, body
 }

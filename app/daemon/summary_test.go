@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/stats"
 	"github.com/limber-app/limber/reminders"
 )
@@ -42,5 +43,26 @@ func TestDaySummary(t *testing.T) {
 	sum.Today.Done = 6
 	if _, body := daySummary(sum); !strings.Contains(body, "3 work days in a row") {
 		t.Errorf("daySummary(goal met, streak 3) body = %q", body)
+	}
+}
+
+func TestDaySummary_Translated(t *testing.T) {
+	t.Cleanup(func() { i18n.SetLanguage("en") })
+	sum := stats.Summary{Goal: 1, Streak: 1}
+	sum.Today.Done, sum.Today.MinutesStretched = 1, 1
+	for _, tt := range []struct{ lang, title string }{
+		{"en", "1 of 1 stretch break today"},
+		{"de", "1 von 1 Dehnpause heute"},
+		{"es", "1 de 1 pausa para estirar hoy"},
+	} {
+		i18n.SetLanguage(tt.lang)
+		if title, _ := daySummary(sum); title != tt.title {
+			t.Errorf("%s: daySummary title = %q, want %q", tt.lang, title, tt.title)
+		}
+	}
+	i18n.SetLanguage("de")
+	sum.Goal, sum.Today.MinutesStretched = 6, 12
+	if _, body := daySummary(sum); body != "Etwa 12 Minuten gedehnt. Morgen hast du einen neuen Anlauf auf 6." {
+		t.Errorf("German body = %q", body)
 	}
 }

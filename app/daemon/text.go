@@ -1,9 +1,12 @@
 package daemon
 
 import (
+	"strings"
 	"time"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/tray"
+	"github.com/limber-app/limber/exercises"
 	"github.com/limber-app/limber/reminders"
 )
 
@@ -13,33 +16,38 @@ func statusText(st reminders.Status, now time.Time) string {
 	case reminders.Due:
 		switch st.Due {
 		case reminders.Posture:
-			return "Posture check due"
+			return i18n.T("Posture check due")
 		case reminders.Water:
-			return "Time for some water"
+			return i18n.T("Time for some water")
 		default:
-			return "Stretch due now"
+			return i18n.T("Stretch due now")
 		}
 	case reminders.Paused:
 		if st.Until.IsZero() {
-			return "Paused until you resume"
+			return i18n.T("Paused until you resume")
 		}
-		return "Paused until " + clock(st.Until, now)
+		return i18n.T("Paused until {{.Time}}", timeData(st.Until, now))
 	case reminders.OffHours:
 		if st.Until.IsZero() {
-			return "Off: no work hours set"
+			return i18n.T("Off: no work hours set")
 		}
-		return "Off until " + clock(st.Until, now)
+		return i18n.T("Off until {{.Time}}", timeData(st.Until, now))
 	}
 	if st.Away {
-		return "On a break"
+		return i18n.T("On a break")
 	}
 	if st.NextStand.IsZero() {
-		return "No stretch left today"
+		return i18n.T("No stretch left today")
 	}
-	return "Next stretch at " + clock(st.NextStand, now)
+	return i18n.T("Next stretch at {{.Time}}", timeData(st.NextStand, now))
 }
 
-// clock formats t as 14:35 when it is today and as Mon 09:00 otherwise.
+func timeData(t, now time.Time) map[string]string {
+	return map[string]string{"Time": clock(t, now)}
+}
+
+// clock formats t as 14:35 when it is today and as Mon 09:00 otherwise,
+// with the weekday in the user's language.
 func clock(t, now time.Time) string {
 	t = t.In(now.Location())
 	y1, m1, d1 := t.Date()
@@ -47,7 +55,32 @@ func clock(t, now time.Time) string {
 	if y1 == y2 && m1 == m2 && d1 == d2 {
 		return t.Format("15:04")
 	}
-	return t.Format("Mon 15:04")
+	return i18n.WeekdayTime(t)
+}
+
+// waitingText is the tray's first row while a hold keeps due reminders
+// back; why is the hold's name.
+func waitingText(why string) string {
+	return i18n.T("Waiting: {{.Why}}", map[string]string{"Why": holdName(why)})
+}
+
+// holdName puts the name of a hold (desktop.Hold.Name, in English) into the
+// user's language; a name it does not know stays as it is.
+func holdName(why string) string {
+	switch why {
+	case "call in progress":
+		return i18n.T("call in progress")
+	case "fullscreen app":
+		return i18n.T("fullscreen app")
+	case "do not disturb":
+		return i18n.T("do not disturb")
+	case "a program on the list is running":
+		return i18n.T("a program on the list is running")
+	}
+	if app, ok := strings.CutSuffix(why, " is running"); ok {
+		return i18n.T("{{.App}} is running", map[string]string{"App": app})
+	}
+	return why
 }
 
 func trayState(st reminders.Status) tray.State {
@@ -63,15 +96,35 @@ func trayState(st reminders.Status) tray.State {
 	}
 }
 
-// Break notification texts.
-const (
-	standTitle   = "Time to stand up and stretch"
-	postureTitle = "Posture check"
-	postureBody  = "Sit back in the chair, feet flat, shoulders loose, screen at eye level."
-	waterTitle   = "Time for some water"
-	waterBody    = "A glass of water now keeps you going through the afternoon."
-	noTrayTitle  = "No system tray found"
-	noTrayBody   = "Limber runs without a tray icon. To get one on GNOME, install the " +
+// Notification texts.
+func standTitle() string   { return i18n.T("Time to stand up and stretch") }
+func postureTitle() string { return i18n.T("Posture check") }
+func postureBody() string {
+	return i18n.T("Sit back in the chair, feet flat, shoulders loose, screen at eye level.")
+}
+func waterTitle() string { return i18n.T("Time for some water") }
+func waterBody() string {
+	return i18n.T("A glass of water now keeps you going through the afternoon.")
+}
+func noTrayTitle() string { return i18n.T("No system tray found") }
+func noTrayBody() string {
+	return i18n.T("Limber runs without a tray icon. To get one on GNOME, install the " +
 		"AppIndicator extension (gnome-shell-extension-appindicator). Meanwhile " +
-		"run \"limber\" again or use \"limber stretch\" to open a stretch."
-)
+		"run \"limber\" again or use \"limber stretch\" to open a stretch.")
+}
+
+// routineTitle announces the timed routine called name. English and Spanish
+// write the name in lower case inside the sentence; German keeps its
+// nouns capitalised.
+func routineTitle(name string) string {
+	if i18n.Language() != "de" {
+		name = strings.ToLower(name)
+	}
+	return i18n.T("Time for your {{.Routine}}", map[string]string{"Routine": name})
+}
+
+// routineBody says how long a timed routine takes and why it helps.
+func routineBody(r exercises.Routine) string {
+	return i18n.T("{{.Minutes}} minutes, {{.Stretches}} stretches. {{.Why}}",
+		map[string]any{"Minutes": r.Minutes, "Stretches": len(r.Steps), "Why": r.Why})
+}

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/reminders"
 )
 
@@ -38,5 +39,57 @@ func TestNewStatus_JSONFields(t *testing.T) {
 	s := newStatus(reminders.Status{State: reminders.Working, Next: reminders.Reminder{Kind: reminders.Stand, At: at}, NextStand: at}, now, true)
 	if s.State != "working" || s.Next.Kind != "stand" || s.Next.At == nil || !s.Next.At.Equal(at) || !s.UI {
 		t.Errorf("newStatus = %+v, want working, next stand at %v, ui", s, at)
+	}
+}
+
+func TestStatusText_German(t *testing.T) {
+	i18n.SetLanguage("de")
+	t.Cleanup(func() { i18n.SetLanguage("en") })
+	loc := time.FixedZone("CEST", 2*3600)
+	now := time.Date(2026, 3, 30, 14, 0, 0, 0, loc) // a Monday
+	tests := []struct {
+		st   reminders.Status
+		want string
+	}{
+		{reminders.Status{State: reminders.Working, NextStand: now.Add(35 * time.Minute)}, "Nächste Dehnpause um 14:35"},
+		{reminders.Status{State: reminders.OffHours, Until: time.Date(2026, 4, 6, 9, 0, 0, 0, loc)}, "Aus bis Mo. 09:00"},
+		{reminders.Status{State: reminders.Due, Due: reminders.Stand}, "Dehnpause fällig"},
+	}
+	for _, tt := range tests {
+		if got := statusText(tt.st, now); got != tt.want {
+			t.Errorf("statusText(%+v) in German = %q, want %q", tt.st, got, tt.want)
+		}
+	}
+}
+
+func TestWaitingText(t *testing.T) {
+	tests := []struct{ lang, why, want string }{
+		{"en", "call in progress", "Waiting: call in progress"},
+		{"en", "zoom is running", "Waiting: zoom is running"},
+		{"de", "call in progress", "Wartet: Anruf läuft"},
+		{"de", "zoom is running", "Wartet: zoom läuft"},
+		{"es", "do not disturb", "En espera: no molestar"},
+		{"de", "something new", "Wartet: something new"},
+	}
+	t.Cleanup(func() { i18n.SetLanguage("en") })
+	for _, tt := range tests {
+		i18n.SetLanguage(tt.lang)
+		if got := waitingText(tt.why); got != tt.want {
+			t.Errorf("%s: waitingText(%q) = %q, want %q", tt.lang, tt.why, got, tt.want)
+		}
+	}
+}
+
+func TestRoutineTitle(t *testing.T) {
+	t.Cleanup(func() { i18n.SetLanguage("en") })
+	for _, tt := range []struct{ lang, want string }{
+		{"en", "Time for your midday break"},
+		{"de", "Zeit für die Routine „Midday break“"},
+		{"es", "Hora de tu midday break"},
+	} {
+		i18n.SetLanguage(tt.lang)
+		if got := routineTitle("Midday break"); got != tt.want {
+			t.Errorf("%s: routineTitle = %q, want %q", tt.lang, got, tt.want)
+		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/icons"
 )
 
@@ -36,13 +37,15 @@ const (
 )
 
 // breakActions are the buttons of a break notification, as key, label
-// pairs. "default" is what a click on the notification itself does; most
-// servers show no button for it.
-var breakActions = []string{
-	"default", "Start stretch",
-	ActionStart, "Start stretch",
-	ActionSnooze, "Snooze 5 min",
-	ActionSkip, "Skip",
+// pairs, in the user's language. "default" is what a click on the
+// notification itself does; most servers show no button for it.
+func breakActions() []string {
+	return []string{
+		"default", i18n.T("Start stretch"),
+		ActionStart, i18n.T("Start stretch"),
+		ActionSnooze, i18n.T("Snooze 5 min"),
+		ActionSkip, i18n.T("Skip"),
+	}
 }
 
 // actionKeys maps the action keys of breakActions to what Actions delivers.
@@ -145,7 +148,7 @@ func (n *Notifier) SendBreak(title, body string) error {
 	defer n.mu.Unlock()
 	var actions []string
 	if n.HasActions() {
-		actions = breakActions
+		actions = breakActions()
 	}
 	if slices.Contains(n.caps, "body-markup") {
 		body = markup.Replace(body)

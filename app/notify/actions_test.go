@@ -17,6 +17,7 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/testbus"
 	"github.com/limber-app/limber/icons"
 )
@@ -207,18 +208,24 @@ func nextAction(t *testing.T, n *Notifier) string {
 }
 
 func TestNotifier_SendBreak(t *testing.T) {
+	english := []string{"default", "Start stretch", "start", "Start stretch", "snooze", "Snooze 5 min", "skip", "Skip"}
+	german := []string{"default", "Jetzt dehnen", "start", "Jetzt dehnen", "snooze", "5 Min. später", "skip", "Auslassen"}
 	tests := []struct {
 		name        string
+		lang        string
 		caps        []string
 		wantActions []string
 		wantBody    string
 	}{
-		{"server with buttons", []string{"actions", "body"}, breakActions, "Stand & stretch <now>"},
-		{"server without buttons", []string{"body"}, nil, "Stand & stretch <now>"},
-		{"server reading markup", []string{"actions", "body", "body-markup"}, breakActions, "Stand &amp; stretch &lt;now&gt;"},
+		{"server with buttons", "en", []string{"actions", "body"}, english, "Stand & stretch <now>"},
+		{"server without buttons", "en", []string{"body"}, nil, "Stand & stretch <now>"},
+		{"server reading markup", "en", []string{"actions", "body", "body-markup"}, english, "Stand &amp; stretch &lt;now&gt;"},
+		{"buttons in German", "de", []string{"actions", "body"}, german, "Stand & stretch <now>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			i18n.SetLanguage(tt.lang)
+			t.Cleanup(func() { i18n.SetLanguage("en") })
 			t.Setenv("TMPDIR", t.TempDir())
 			addr := startTestBus(t)
 			srv := startFakeServer(t, addr, tt.caps...)

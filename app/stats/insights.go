@@ -6,13 +6,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/store"
 	"github.com/limber-app/limber/exercises"
 )
 
 // Insight is a pattern in the crack log worth telling the user about. It is
 // never given without evidence: Evidence holds the times of the crack
-// entries that triggered it, and Message names them in words.
+// entries that triggered it, and Message names them in words. Title and
+// Message are in the language of i18n.Language.
 type Insight struct {
 	ID         string      `json:"id"`
 	Title      string      `json:"title"`
@@ -111,8 +113,10 @@ func since(cracks []store.Entry, now time.Time, loc *time.Location, n int) []sto
 }
 
 // redFlags says when not to wait (seeds 000–002, 004).
-const redFlags = "Go soon if the pain stings or throbs, a joint locks, you were recently hurt, " +
-	"or you feel numbness, tingling or pain spreading into your legs."
+func redFlags() string {
+	return i18n.T("Go soon if the pain stings or throbs, a joint locks, you were recently hurt, " +
+		"or you feel numbness, tingling or pain spreading into your legs.")
+}
 
 func hurts(e store.Entry) bool { return e.Pain != nil && *e.Pain >= 1 }
 
@@ -130,11 +134,11 @@ func painLasting(cracks []store.Entry, now time.Time, loc *time.Location) (Insig
 	}
 	return Insight{
 		ID:    InsightPainLasting,
-		Title: "Pain on several days",
-		Message: fmt.Sprintf("You noted pain with a crack on %d different days in the last week (%s). "+
+		Title: i18n.T("Pain on several days"),
+		Message: i18n.T("You noted pain with a crack on {{.Days}} different days in the last week ({{.Cracks}}). "+
 			"Cracking that hurts is not the harmless kind, and pain that lasts more than a few days is worth "+
-			"showing to a physiotherapist or doctor. Don't try to make it crack again. "+redFlags,
-			len(days), listPain(ev, loc)),
+			"showing to a physiotherapist or doctor. Don't try to make it crack again.",
+			map[string]any{"Days": len(days), "Cracks": listPain(ev, loc)}) + " " + redFlags(),
 		Evidence:   times(ev),
 		SeeSomeone: true,
 	}, true
@@ -152,9 +156,10 @@ func painful(cracks []store.Entry, now time.Time, loc *time.Location) (Insight, 
 	}
 	return Insight{
 		ID:    InsightPain,
-		Title: "Cracking with pain",
-		Message: fmt.Sprintf("You noted pain with a crack (%s). Cracking that hurts is not the harmless kind: "+
-			"don't try to make it crack again, and see a physiotherapist or doctor. "+redFlags, listPain(ev, loc)),
+		Title: i18n.T("Cracking with pain"),
+		Message: i18n.T("You noted pain with a crack ({{.Cracks}}). Cracking that hurts is not the harmless kind: "+
+			"don't try to make it crack again, and see a physiotherapist or doctor.",
+			map[string]any{"Cracks": listPain(ev, loc)}) + " " + redFlags(),
 		Evidence:   times(ev),
 		SeeSomeone: true,
 	}, true
@@ -184,17 +189,19 @@ func tooOften(cracks []store.Entry, now time.Time, loc *time.Location) (Insight,
 				clocks = append(clocks, e.At.In(loc).Format("15:04"))
 			}
 		}
-		parts = append(parts, day[0].At.In(loc).Format("Mon 2 Jan")+" at "+strings.Join(clocks, ", "))
+		parts = append(parts, i18n.T("{{.Day}} at {{.Times}}",
+			map[string]string{"Day": i18n.Date(day[0].At.In(loc)), "Times": strings.Join(clocks, ", ")}))
 	}
 	if len(ev) == 0 {
 		return Insight{}, false
 	}
 	return Insight{
 		ID:    InsightTooOften,
-		Title: "Cracking again within 20 minutes",
-		Message: fmt.Sprintf("You cracked your back again less than 20 minutes after the last time, over and over: %s. "+
+		Title: i18n.T("Cracking again within 20 minutes"),
+		Message: i18n.T("You cracked your back again less than 20 minutes after the last time, over and over: {{.Days}}. "+
 			"A joint needs about 20 minutes before it can pop again on its own, so needing it this often points "+
-			"to something a physiotherapist, doctor or chiropractor should look at.", strings.Join(parts, "; ")),
+			"to something a physiotherapist, doctor or chiropractor should look at.",
+			map[string]string{"Days": strings.Join(parts, "; ")}),
 		Evidence:   times(ev),
 		SeeSomeone: true,
 	}, true
@@ -222,9 +229,9 @@ func frequent(cracks []store.Entry, first, now time.Time, loc *time.Location) (I
 	}
 	return Insight{
 		ID:    InsightFrequent,
-		Title: "Cracking often",
-		Message: why + " Needing to crack this often usually means the muscles around your spine could use " +
-			"more support. " + coreAdvice() + " It is also worth having a physiotherapist check your back.",
+		Title: i18n.T("Cracking often"),
+		Message: why + " " + i18n.T("Needing to crack this often usually means the muscles around your spine could use "+
+			"more support.") + " " + coreAdvice() + " " + i18n.T("It is also worth having a physiotherapist check your back."),
 		Evidence:   times(ev),
 		SeeSomeone: true,
 	}, true
@@ -239,13 +246,13 @@ func mostDays(cracks []store.Entry, first, now time.Time, loc *time.Location) (s
 	ev := since(cracks, now, loc, frequentDays)
 	var dates []string
 	for _, day := range byDay(ev, loc) {
-		dates = append(dates, day[0].At.In(loc).Format("Mon 2 Jan"))
+		dates = append(dates, i18n.Date(day[0].At.In(loc)))
 	}
 	if 2*len(dates) <= frequentDays {
 		return "", nil
 	}
-	return fmt.Sprintf("You logged cracks on %d of the last %d days (%s).",
-		len(dates), frequentDays, strings.Join(dates, ", ")), ev
+	return i18n.T("You logged cracks on {{.Days}} of the last {{.Of}} days ({{.Dates}}).",
+		map[string]any{"Days": len(dates), "Of": frequentDays, "Dates": strings.Join(dates, ", ")}), ev
 }
 
 // rising applies the rising rule: each of the last risingWeeks weeks (7-day
@@ -267,25 +274,28 @@ func rising(cracks []store.Entry, now time.Time, loc *time.Location) (string, []
 	for i, c := range counts {
 		words[i] = fmt.Sprint(c)
 	}
-	return fmt.Sprintf("Your cracks have gone up every week for %d weeks: %s in the last %d weeks, oldest first (from %s to %s).",
-		risingWeeks, strings.Join(words, ", "), len(counts),
-		ev[0].At.In(loc).Format("Mon 2 Jan"), ev[len(ev)-1].At.In(loc).Format("Mon 2 Jan")), ev
+	return i18n.T("Your cracks have gone up every week for {{.Weeks}} weeks: {{.Counts}} in the last {{.Of}} weeks, oldest first (from {{.From}} to {{.To}}).",
+		map[string]any{
+			"Weeks": risingWeeks, "Counts": strings.Join(words, ", "), "Of": len(counts),
+			"From": i18n.Date(ev[0].At.In(loc)), "To": i18n.Date(ev[len(ev)-1].At.In(loc)),
+		}), ev
 }
 
 // coreAdvice names the core-strength routine from the library.
 func coreAdvice() string {
 	for _, r := range exercises.Routines() {
 		if r.ID == coreRoutineID {
-			return fmt.Sprintf("Try the %q routine (%d minutes, %s).", r.Name, r.Minutes, r.When)
+			return i18n.T("Try the \"{{.Routine}}\" routine ({{.Minutes}} minutes, {{.When}}).",
+				map[string]any{"Routine": r.Name, "Minutes": r.Minutes, "When": r.When})
 		}
 	}
-	return "Try some gentle core-strength work, such as planks and bird-dogs, a few times a week."
+	return i18n.T("Try some gentle core-strength work, such as planks and bird-dogs, a few times a week.")
 }
 
 func listPain(es []store.Entry, loc *time.Location) string {
 	parts := make([]string, len(es))
 	for i, e := range es {
-		parts[i] = fmt.Sprintf("%s, pain %d/10", e.At.In(loc).Format("Mon 2 Jan 15:04"), *e.Pain)
+		parts[i] = i18n.T("{{.When}}, pain {{.Pain}}/10", map[string]any{"When": i18n.DateTime(e.At.In(loc)), "Pain": *e.Pain})
 	}
 	return strings.Join(parts, "; ")
 }

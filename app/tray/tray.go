@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/systray"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/icons"
 )
 
@@ -89,36 +90,36 @@ func (t *Tray) build(routines []Routine) {
 	t.status = systray.AddMenuItem(t.text, "")
 	t.status.Disable()
 	systray.AddSeparator()
-	t.item("Start a stretch now", StartStretch)
-	t.item("Posture check now", PostureCheck)
+	t.item(i18n.T("Start a stretch now"), StartStretch)
+	t.item(i18n.T("Posture check now"), PostureCheck)
 	if len(routines) > 0 {
-		menu := systray.AddMenuItem("Routines", "Guided sequences of stretches")
+		menu := systray.AddMenuItem(i18n.T("Routines"), i18n.T("Guided sequences of stretches"))
 		for _, r := range routines {
 			go t.forwardChoice(menu.AddSubMenuItem(r.Name, "").ClickedCh, Choice{Action: StartRoutine, Routine: r.ID})
 		}
 	}
-	t.pause = systray.AddMenuItem("Pause", "No reminders for a while")
+	t.pause = systray.AddMenuItem(i18n.T("Pause"), i18n.T("No reminders for a while"))
 	for _, p := range []struct {
 		label string
 		a     Action
 	}{
-		{"Pause for 30 minutes", Pause30},
-		{"Pause for 1 hour", PauseHour},
-		{"Pause for 2 hours", Pause2Hours},
-		{"Pause until tomorrow", PauseTomorrow},
-		{"Pause until I resume", PauseIndefinitely},
+		{i18n.T("Pause for 30 minutes"), Pause30},
+		{i18n.T("Pause for 1 hour"), PauseHour},
+		{i18n.T("Pause for 2 hours"), Pause2Hours},
+		{i18n.T("Pause until tomorrow"), PauseTomorrow},
+		{i18n.T("Pause until I resume"), PauseIndefinitely},
 	} {
 		go t.forward(t.pause.AddSubMenuItem(p.label, "").ClickedCh, p.a)
 	}
-	t.resume = t.item("Resume", Resume)
+	t.resume = t.item(i18n.T("Resume"), Resume)
 	t.resume.Hide()
 	systray.AddSeparator()
-	t.item("Log a back crack…", LogCrack)
-	t.item("Statistics…", Statistics)
-	t.item("Settings…", Settings)
-	t.item("Safety guide", Safety)
+	t.item(i18n.T("Log a back crack…"), LogCrack)
+	t.item(i18n.T("Statistics…"), Statistics)
+	t.item(i18n.T("Settings…"), Settings)
+	t.item(i18n.T("Safety guide"), Safety)
 	systray.AddSeparator()
-	t.item("Quit", Quit)
+	t.item(i18n.T("Quit"), Quit)
 }
 
 func (t *Tray) item(label string, a Action) *systray.MenuItem {
