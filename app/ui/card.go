@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -159,7 +160,7 @@ func (c *Card) refresh() {
 		c.timer.set(cd.Phase, formatClock(cd.Left), false)
 		return
 	}
-	c.timer.set("Time's up — press Done", "Well done", true)
+	c.timer.set(lang.L("Time's up — press Done"), lang.L("Well done"), true)
 	if !c.finished {
 		c.finished = true
 		c.highlightDone()
@@ -204,7 +205,7 @@ func (c *Card) build() fyne.CanvasObject {
 		why.TextStyle = fyne.TextStyle{Italic: true}
 		body.Add(why)
 	}
-	body.Add(mutedText("Stop if it hurts."))
+	body.Add(mutedText(lang.L("Stop if it hurts.")))
 	top := container.NewVBox(header, widget.NewSeparator())
 	center := container.NewVScroll(container.NewThemeOverride(body, compactTheme{}))
 	return container.NewPadded(container.NewBorder(top, c.buttons(), nil, nil, center))
@@ -258,13 +259,13 @@ func (c *Card) steps() []fyne.CanvasObject {
 // "This hurts", the safety guide and a wide Done below. The top row goes
 // when every secondary answer is hidden.
 func (c *Card) buttons() fyne.CanvasObject {
-	c.done = widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { c.answer(OutcomeDone) })
+	c.done = widget.NewButtonWithIcon(lang.L("Done"), theme.ConfirmIcon(), func() { c.answer(OutcomeDone) })
 	c.done.Importance = widget.HighImportance
-	c.hurts = widget.NewButton("This hurts", func() { c.answer(OutcomeHurt) })
+	c.hurts = widget.NewButton(lang.L("This hurts"), func() { c.answer(OutcomeHurt) })
 	c.hurts.Importance = widget.LowImportance
 	left := []fyne.CanvasObject{c.hurts}
 	if c.opt.OnSafety != nil {
-		c.safety = widget.NewButtonWithIcon("Safety guide", theme.InfoIcon(), c.opt.OnSafety)
+		c.safety = widget.NewButtonWithIcon(lang.L("Safety guide"), theme.InfoIcon(), c.opt.OnSafety)
 		c.safety.Importance = widget.LowImportance
 		left = append(left, c.safety)
 	}
@@ -281,15 +282,15 @@ func (c *Card) buttons() fyne.CanvasObject {
 func (c *Card) secondaryButtons() []fyne.CanvasObject {
 	var row []fyne.CanvasObject
 	if c.opt.OnAnother != nil {
-		c.another = widget.NewButtonWithIcon("Another", theme.ViewRefreshIcon(), c.askAnother)
+		c.another = widget.NewButtonWithIcon(lang.L("Another"), theme.ViewRefreshIcon(), c.askAnother)
 		row = append(row, c.another)
 	}
 	if !c.opt.NoSnooze {
-		c.snooze = widget.NewButtonWithIcon("Snooze 5 min", theme.HistoryIcon(), func() { c.answer(OutcomeSnoozed) })
+		c.snooze = widget.NewButtonWithIcon(lang.L("Snooze 5 min"), theme.HistoryIcon(), func() { c.answer(OutcomeSnoozed) })
 		row = append(row, c.snooze)
 	}
 	if !c.opt.Strict {
-		c.skip = widget.NewButtonWithIcon("Skip", theme.MediaSkipNextIcon(), func() { c.answer(OutcomeSkipped) })
+		c.skip = widget.NewButtonWithIcon(lang.L("Skip"), theme.MediaSkipNextIcon(), func() { c.answer(OutcomeSkipped) })
 		row = append(row, c.skip)
 	}
 	return row
@@ -307,15 +308,15 @@ func metaLine(ex exercises.Exercise) string {
 func placeName(p exercises.Place) string {
 	switch p {
 	case exercises.Desk:
-		return "At your desk"
+		return lang.L("At your desk")
 	case exercises.Standing:
-		return "Standing by the desk"
+		return lang.L("Standing by the desk")
 	case exercises.Floor:
-		return "On the floor (mat)"
+		return lang.L("On the floor (mat)")
 	case exercises.Bar:
-		return "Pull-up bar"
+		return lang.L("Pull-up bar")
 	case exercises.Gym:
-		return "Gym"
+		return lang.L("Gym")
 	}
 	return string(p)
 }
@@ -323,9 +324,9 @@ func placeName(p exercises.Place) string {
 // repsCaption heads the reps of an exercise with no hold.
 func repsCaption(ex exercises.Exercise) string {
 	if ex.Sides == exercises.EachSide {
-		return "Repeat on each side"
+		return lang.L("Repeat on each side")
 	}
-	return "Repeat"
+	return lang.L("Repeat")
 }
 
 // repsLine is "10 reps", "8 reps each side", or empty without reps.
@@ -334,9 +335,7 @@ func repsLine(ex exercises.Exercise) string {
 	case ex.Reps <= 0:
 		return ""
 	case ex.Sides == exercises.EachSide:
-		return fmt.Sprintf("%d reps each side", ex.Reps)
-	case ex.Reps == 1:
-		return "Once"
+		return lang.N("{{.Reps}} reps each side", ex.Reps, map[string]int{"Reps": ex.Reps})
 	}
-	return fmt.Sprintf("%d reps", ex.Reps)
+	return lang.N("{{.Reps}} reps", ex.Reps, map[string]int{"Reps": ex.Reps})
 }

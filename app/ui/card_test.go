@@ -10,14 +10,47 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/exercises"
 )
 
 var update = flag.Bool("update", false, "rewrite the markup goldens in testdata/")
+
+// TestMain runs the package's tests in English, whatever the locale of
+// whoever runs them: the goldens and most checks compare English words.
+func TestMain(m *testing.M) {
+	os.Setenv("LC_ALL", "en_US.UTF-8")
+	os.Setenv("LANGUAGE", "en")
+	if err := lang.AddTranslationsFS(i18n.Catalog, i18n.CatalogDir); err != nil {
+		panic(err)
+	}
+	i18n.SetLanguage("en")
+	os.Exit(m.Run())
+}
+
+// useLanguage shows the windows of one test in the language code, as
+// limber-ui does after reading the locale, and goes back to English after.
+// Fyne reads the language from the environment when translations are
+// added.
+func useLanguage(t *testing.T, code string) {
+	t.Helper()
+	t.Cleanup(func() {
+		i18n.SetLanguage("en")
+		if err := lang.AddTranslationsFS(i18n.Catalog, i18n.CatalogDir); err != nil {
+			t.Error(err)
+		}
+	})
+	t.Setenv("LANGUAGE", code)
+	i18n.SetLanguage(code)
+	if err := lang.AddTranslationsFS(i18n.Catalog, i18n.CatalogDir); err != nil {
+		t.Fatal(err)
+	}
+}
 
 var sideBend = exercises.Exercise{
 	ID:    "side-bend",
@@ -427,5 +460,43 @@ func TestFormatClock(t *testing.T) {
 		if got := formatClock(tt.d); got != tt.want {
 			t.Errorf("formatClock(%v) = %q, want %q", tt.d, got, tt.want)
 		}
+	}
+}
+
+// TestCard_German checks that the card speaks German when the user does:
+// its buttons, the timer, the place, and that it still fits its window.
+func TestCard_German(t *testing.T) {
+	useLanguage(t, "de")
+	c, _, _ := newTestCardWith(t, sideBend, func(opt *CardOptions) { opt.OnSafety = func() {} })
+	for _, label := range []string{"Fertig", "Andere", "5 Min. später", "Auslassen", "Das tut weh", "Sicherheitshinweise"} {
+		if !hasButton(c.Content(), label) {
+			t.Errorf("German card has no button %q", label)
+		}
+	}
+	if hasButton(c.Content(), "Done") {
+		t.Error("German card has an English Done button")
+	}
+	if c.timer.caption != "Linke Seite" || c.timer.footer != "3 Wiederholungen pro Seite" {
+		t.Errorf("timer caption, footer = %q, %q; want Linke Seite, 3 Wiederholungen pro Seite", c.timer.caption, c.timer.footer)
+	}
+	if got := metaLine(sideBend); got[:len("Stehend am Schreibtisch")] != "Stehend am Schreibtisch" {
+		t.Errorf("metaLine = %q, want it to start with Stehend am Schreibtisch", got)
+	}
+}
+
+// TestCard_FitsInEveryLanguage checks that the card, with every button
+// showing, is no wider than its window in any language: the button rows
+// are the widest part of it.
+func TestCard_FitsInEveryLanguage(t *testing.T) {
+	for _, code := range i18n.Languages() {
+		t.Run(code, func(t *testing.T) {
+			useLanguage(t, code)
+			for _, ex := range []exercises.Exercise{sideBend, neckTilt} {
+				c, _, _ := newTestCardWith(t, ex, func(opt *CardOptions) { opt.OnSafety = func() {} })
+				if w := c.Content().MinSize().Width; w > cardWidth {
+					t.Errorf("%s card for %s is %v wide, more than the window's %v", code, ex.ID, w, cardWidth)
+				}
+			}
+		})
 	}
 }

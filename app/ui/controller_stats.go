@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/limber-app/limber/app/stats"
 	"github.com/limber-app/limber/app/store"
@@ -32,6 +33,7 @@ func (c *Controller) showCrack() {
 			OnSafety: c.showSafety,
 		})
 	})
+	c.retitle(CrackTitle, lang.L("Limber — Log a back crack"))
 }
 
 // showStats opens the statistics window on the history as it is now.
@@ -65,6 +67,16 @@ func (c *Controller) showStats() {
 			OnSafety: c.showSafety,
 		})
 	})
+	c.retitle(StatsTitle, lang.L("Limber — Statistics"))
+}
+
+// retitle shows the window opened under the English title key with title,
+// its title in the user's language. The English title stays the window's
+// name in the controller and in its events.
+func (c *Controller) retitle(key, title string) {
+	if w, ok := c.windows[key]; ok && w.Title() != title {
+		w.SetTitle(title)
+	}
 }
 
 func (c *Controller) closeWindow(title string) {

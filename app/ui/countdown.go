@@ -4,12 +4,15 @@ import (
 	"fmt"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/limber-app/limber/exercises"
 )
 
 // countdown is the state of a card's hold timer at one moment.
 type countdown struct {
-	// Phase names the part of the hold: "Hold", "Left side" or "Right side".
+	// Phase names the part of the hold: "Hold", "Left side" or "Right side",
+	// in the user's language.
 	Phase string
 	// Left is the time left in the current phase, rounded up to a second.
 	Left time.Duration
@@ -46,12 +49,12 @@ func countdownAt(ex exercises.Exercise, elapsed time.Duration) countdown {
 
 func phaseFor(ex exercises.Exercise, elapsed time.Duration) string {
 	if ex.Sides != exercises.EachSide {
-		return "Hold"
+		return lang.L("Hold")
 	}
 	if elapsed < ex.Hold {
-		return "Left side"
+		return lang.L("Left side")
 	}
-	return "Right side"
+	return lang.L("Right side")
 }
 
 // formatClock shows d rounded up to whole seconds: "45 s" under a minute,

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,7 +17,9 @@ import (
 	"github.com/limber-app/limber/app/store"
 )
 
-// CrackTitle is the title of the crack log window.
+// CrackTitle is the crack log window's title in English, which names the
+// window in the controller and its events; the window shows it in the
+// user's language.
 const CrackTitle = "Limber — Log a back crack"
 
 // Crack log window size, in Fyne units.
@@ -29,20 +32,7 @@ const (
 // line stays far below the 1 MiB a history reader accepts.
 const crackNoteMax = 500
 
-// Words of the crack log that do not come from stats.
-const (
-	crackQuestionWhere  = "Where did it crack?"
-	crackQuestionPain   = "Did it hurt?"
-	crackQuestionLevel  = "How much? 1 is barely, 10 is the worst pain you can imagine."
-	crackQuestionDuring = "What were you doing?"
-	crackNotePrompt     = "A few words of your own (optional)"
-	crackSavedHeading   = "Crack logged"
-	crackAllClear       = "Nothing in your crack log needs attention. The odd painless crack is normal; " +
-		"let cracks happen on their own and never force one."
-	crackInsightsHeading = "Worth knowing"
-)
-
-// Answers to "Did it hurt?".
+// Answers to "Did it hurt?", as the choices' values.
 const (
 	painNo  = "No"
 	painYes = "Yes"
@@ -102,37 +92,41 @@ func newCrackScreen(opt CrackOptions) *crackScreen {
 }
 
 func (s *crackScreen) form() fyne.CanvasObject {
-	s.where = newChoices([]choice{{"lower", "Lower back"}, {"upper", "Upper back"}, {"neck", "Neck"}}, 3, s.refresh)
-	s.pain = newChoices([]choice{{painNo, painNo}, {painYes, painYes}}, 2, s.refresh)
+	s.where = newChoices([]choice{
+		{"lower", lang.L("Lower back")},
+		{"upper", lang.L("Upper back")},
+		{"neck", lang.L("Neck")},
+	}, 3, s.refresh)
+	s.pain = newChoices([]choice{{painNo, lang.L("No")}, {painYes, lang.L("Yes")}}, 2, s.refresh)
 	levels := make([]choice, 10)
 	for i := range levels {
 		n := fmt.Sprint(i + 1)
 		levels[i] = choice{n, n}
 	}
 	s.level = newChoices(levels, 10, s.refresh)
-	s.levelQ = container.NewVBox(mutedText(crackQuestionLevel), s.level.box)
+	s.levelQ = container.NewVBox(mutedText(lang.L("How much? 1 is barely, 10 is the worst pain you can imagine.")), s.level.box)
 	s.during = newChoices([]choice{
-		{"sitting", "Sitting"},
-		{"standing-up", "Standing up"},
-		{"stretching", "Stretching"},
-		{"lifting", "Lifting"},
-		{"other", "Other"},
+		{"sitting", lang.L("Sitting")},
+		{"standing-up", lang.L("Standing up")},
+		{"stretching", lang.L("Stretching")},
+		{"lifting", lang.L("Lifting")},
+		{"other", lang.X("crack.during.other", "Other")},
 	}, 3, s.refresh)
 	s.note = widget.NewEntry()
-	s.note.SetPlaceHolder(crackNotePrompt)
+	s.note.SetPlaceHolder(lang.L("A few words of your own (optional)"))
 	s.note.OnChanged = func(string) { s.refresh() }
 	s.note.OnSubmitted = func(string) { s.submit() }
 
 	body := container.NewVBox(
-		crackQuestion(crackQuestionWhere), s.where.box,
-		crackQuestion(crackQuestionPain), s.pain.box, s.levelQ,
-		crackQuestion(crackQuestionDuring), s.during.box,
+		crackQuestion(lang.L("Where did it crack?")), s.where.box,
+		crackQuestion(lang.L("Did it hurt?")), s.pain.box, s.levelQ,
+		crackQuestion(lang.L("What were you doing?")), s.during.box,
 		s.note,
 	)
 	s.status = newErrorText()
-	s.save = widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), s.submit)
+	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.ConfirmIcon(), s.submit)
 	s.save.Importance = widget.HighImportance
-	s.cancel = widget.NewButton("Cancel", s.closeWindow)
+	s.cancel = widget.NewButton(lang.L("Cancel"), s.closeWindow)
 	s.cancel.Importance = widget.LowImportance
 	buttons := container.NewBorder(nil, nil, s.cancel, nil, s.save)
 	bottom := container.NewVBox(s.status, buttons)
@@ -160,7 +154,7 @@ func (s *crackScreen) refresh() {
 		s.save.Enable()
 	}
 	if utf8.RuneCountInString(s.note.Text) > crackNoteMax {
-		s.status.set(fmt.Sprintf("Keep the note to %d characters.", crackNoteMax))
+		s.status.set(lang.L("Keep the note to {{.Max}} characters.", map[string]int{"Max": crackNoteMax}))
 	} else {
 		s.status.set("")
 	}
@@ -201,8 +195,8 @@ func (s *crackScreen) submit() {
 	}
 	insights, err := s.opt.OnSave(e)
 	if err != nil {
-		s.status.set(fmt.Sprintf("Your crack was not saved (%v). Try again, or log it in a terminal with "+
-			"`limber crack`.", err))
+		s.status.set(lang.L("Your crack was not saved ({{.Error}}). Try again, or log it in a terminal with "+
+			"`limber crack`.", map[string]string{"Error": err.Error()}))
 		return
 	}
 	s.content.Objects = []fyne.CanvasObject{s.result(e, insights)}
@@ -213,17 +207,18 @@ func (s *crackScreen) submit() {
 // a reassuring line, and Close.
 func (s *crackScreen) result(e store.Entry, insights []stats.Insight) fyne.CanvasObject {
 	body := container.NewVBox(
-		safetyHeading(crackSavedHeading, theme.ColorNameSuccess, theme.NewSuccessThemedResource(theme.ConfirmIcon())),
+		safetyHeading(lang.L("Crack logged"), theme.ColorNameSuccess, theme.NewSuccessThemedResource(theme.ConfirmIcon())),
 		safetyText(describeCrack(e)),
 		widget.NewSeparator(),
 	)
 	if len(insights) == 0 {
-		body.Add(safetyText(crackAllClear))
+		body.Add(safetyText(lang.L("Nothing in your crack log needs attention. The odd painless crack is normal; " +
+			"let cracks happen on their own and never force one.")))
 	} else {
-		body.Add(safetyHeading(crackInsightsHeading, theme.ColorNameForeground, nil))
+		body.Add(safetyHeading(lang.L("Worth knowing"), theme.ColorNameForeground, nil))
 		body.Add(insightsView(insights, s.opt.OnSafety))
 	}
-	s.done = widget.NewButtonWithIcon("Close", theme.CancelIcon(), s.closeWindow)
+	s.done = widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), s.closeWindow)
 	s.done.Importance = widget.HighImportance
 	scroll := container.NewVScroll(container.NewThemeOverride(body, compactTheme{}))
 	return container.NewPadded(container.NewBorder(nil, s.done, nil, nil, scroll))
@@ -239,31 +234,61 @@ func (s *crackScreen) closeWindow() {
 // sentence: "Lower back, while sitting, no pain."
 func describeCrack(e store.Entry) string {
 	var parts []string
-	switch e.Where {
-	case "lower", "upper":
-		parts = append(parts, e.Where+" back")
-	case "neck":
-		parts = append(parts, "neck")
+	if where := crackWhere(e.Where); where != "" {
+		parts = append(parts, where)
 	}
-	if e.During != "" {
-		parts = append(parts, "while "+strings.ReplaceAll(e.During, "-", " "))
+	if during := crackDuring(e.During); during != "" {
+		parts = append(parts, during)
 	}
 	switch {
 	case e.Pain == nil:
 	case *e.Pain == 0:
-		parts = append(parts, "no pain")
+		parts = append(parts, lang.L("no pain"))
 	default:
-		parts = append(parts, fmt.Sprintf("pain %d/10", *e.Pain))
+		parts = append(parts, lang.L("pain {{.Pain}}/10", map[string]int{"Pain": *e.Pain}))
 	}
 	out := strings.Join(parts, ", ")
 	if out == "" {
 		return ""
 	}
-	out = strings.ToUpper(out[:1]) + out[1:] + "."
+	r, size := utf8.DecodeRuneInString(out)
+	out = strings.ToUpper(string(r)) + out[size:] + "."
 	if e.Note != "" {
-		out += " “" + e.Note + "”"
+		out += " " + lang.L("“{{.Note}}”", map[string]string{"Note": e.Note})
 	}
 	return out
+}
+
+// crackWhere names where a crack was, as a sentence goes on ("lower back").
+func crackWhere(where string) string {
+	switch where {
+	case "lower":
+		return lang.L("lower back")
+	case "upper":
+		return lang.L("upper back")
+	case "neck":
+		return lang.L("neck")
+	}
+	return ""
+}
+
+// crackDuring says what the user was doing ("while sitting").
+func crackDuring(during string) string {
+	switch during {
+	case "sitting":
+		return lang.L("while sitting")
+	case "standing-up":
+		return lang.L("while standing up")
+	case "stretching":
+		return lang.L("while stretching")
+	case "lifting":
+		return lang.L("while lifting")
+	case "other":
+		return lang.L("while doing something else")
+	case "":
+		return ""
+	}
+	return lang.L("while {{.Activity}}", map[string]string{"Activity": strings.ReplaceAll(during, "-", " ")})
 }
 
 // choice is one answer: the value saved and the words on its button.

@@ -1,15 +1,16 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/stats"
 	"github.com/limber-app/limber/exercises"
 )
@@ -33,7 +34,7 @@ func insightsView(insights []stats.Insight, onSafety func()) fyne.CanvasObject {
 		return box
 	}
 	if onSafety != nil {
-		b := widget.NewButtonWithIcon("Safety guide", theme.InfoIcon(), onSafety)
+		b := widget.NewButtonWithIcon(lang.L("Safety guide"), theme.InfoIcon(), onSafety)
 		box.Add(container.NewHBox(b))
 	}
 	box.Add(mutedText(exercises.Safety().NotAdvice))
@@ -70,14 +71,11 @@ func evidenceLine(ev []time.Time) string {
 	parts := make([]string, 0, evidenceShown+1)
 	for i, t := range ev {
 		if i == evidenceShown {
-			parts = append(parts, fmt.Sprintf("and %d more", len(ev)-evidenceShown))
+			parts = append(parts, lang.L("and {{.More}} more", map[string]int{"More": len(ev) - evidenceShown}))
 			break
 		}
-		parts = append(parts, t.Format("Mon 2 Jan 15:04"))
+		parts = append(parts, i18n.DateTime(t))
 	}
-	noun := "the crack"
-	if len(ev) > 1 {
-		noun = fmt.Sprintf("the %d cracks", len(ev))
-	}
-	return fmt.Sprintf("Based on %s you logged: %s.", noun, strings.Join(parts, ", "))
+	return lang.N("Based on the {{.Count}} cracks you logged: {{.Times}}.", len(ev),
+		map[string]any{"Count": len(ev), "Times": strings.Join(parts, ", ")})
 }

@@ -1,10 +1,9 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -105,7 +104,8 @@ func (p *RoutinePlayer) showStep() {
 	opt.OnAnother = nil
 	p.card = NewCard(p.steps[p.index], opt)
 	n := len(p.steps)
-	p.progress.SetText(fmt.Sprintf("%s · %d of %d", p.routine.Name, p.index+1, n))
+	p.progress.SetText(lang.L("{{.Routine}} · {{.Step}} of {{.Steps}}",
+		map[string]any{"Routine": p.routine.Name, "Step": p.index + 1, "Steps": n}))
 	p.bar.SetValue(float64(p.index+1) / float64(n))
 	top := container.NewPadded(container.NewBorder(nil, nil, p.progress, nil,
 		container.New(slimLayout{height: progressHeight}, p.bar)))
@@ -164,13 +164,13 @@ func (p *RoutinePlayer) end(outcome string) {
 // Close button.
 func (p *RoutinePlayer) completeView() fyne.CanvasObject {
 	icon := widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
-	title := widget.NewLabel("Routine complete")
+	title := widget.NewLabel(lang.L("Routine complete"))
 	title.SizeName = theme.SizeNameHeadingText
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	title.Alignment = fyne.TextAlignCenter
 	summary := widget.NewLabel(p.summary())
 	summary.Alignment = fyne.TextAlignCenter
-	p.close = widget.NewButtonWithIcon("Close", theme.ConfirmIcon(), func() { p.end(OutcomeDone) })
+	p.close = widget.NewButtonWithIcon(lang.L("Close"), theme.ConfirmIcon(), func() { p.end(OutcomeDone) })
 	p.close.Importance = widget.HighImportance
 	return container.NewCenter(container.NewVBox(
 		container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(64), icon)),
@@ -182,7 +182,8 @@ func (p *RoutinePlayer) completeView() fyne.CanvasObject {
 
 // summary is "Midday break: 3 of 3 done".
 func (p *RoutinePlayer) summary() string {
-	return fmt.Sprintf("%s: %d of %d done", p.routine.Name, p.done, len(p.steps))
+	return lang.L("{{.Routine}}: {{.Done}} of {{.Steps}} done",
+		map[string]any{"Routine": p.routine.Name, "Done": p.done, "Steps": len(p.steps)})
 }
 
 // progressHeight is the height of the routine's progress bar, which is

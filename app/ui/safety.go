@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,43 +19,32 @@ const (
 	safetyHeight = 640
 )
 
-// Headings of the safety guide. They are the only words on the screen that
-// do not come from exercises.Safety.
-const (
-	headingStop       = "Stop if it hurts"
-	headingSeeSomeone = "See a physiotherapist or doctor if…"
-	headingCompare    = "Cracking: usually fine, or worth a check?"
-	headingBenign     = "Usually fine"
-	headingConcerning = "Worth getting checked"
-	headingCracking   = "When your back wants to crack"
-	headingHabits     = "Everyday habits"
-)
-
 // NewSafetyScreen returns the scrollable "Safety & when to see someone"
 // guide: when to stop, the signs that call for a professional (marked in the
 // theme's error colour), harmless against worrying cracking side by side,
 // how to treat the urge to crack, everyday habits, and the not-medical-advice
-// line. All of its text but the headings comes from exercises.Safety.
+// line. All of its text but the headings, which are looked up in the
+// catalog, comes from exercises.Safety.
 func NewSafetyScreen() fyne.CanvasObject {
 	return newSafetyScreen(exercises.Safety())
 }
 
 func newSafetyScreen(g exercises.SafetyGuide) fyne.CanvasObject {
 	body := container.NewVBox(
-		safetyHeading(headingStop, theme.ColorNameForeground, nil),
+		safetyHeading(lang.L("Stop if it hurts"), theme.ColorNameForeground, nil),
 		safetyBullets(g.Stop),
 		widget.NewSeparator(),
-		safetyHeading(headingSeeSomeone, theme.ColorNameError,
+		safetyHeading(lang.L("See a physiotherapist or doctor if…"), theme.ColorNameError,
 			theme.NewErrorThemedResource(theme.WarningIcon())),
 		safetyBullets(g.SeeSomeone),
 		widget.NewSeparator(),
-		safetyHeading(headingCompare, theme.ColorNameForeground, nil),
+		safetyHeading(lang.L("Cracking: usually fine, or worth a check?"), theme.ColorNameForeground, nil),
 		safetyTable(g.Benign, g.Concerning),
 		widget.NewSeparator(),
-		safetyHeading(headingCracking, theme.ColorNameForeground, nil),
+		safetyHeading(lang.L("When your back wants to crack"), theme.ColorNameForeground, nil),
 		safetyBullets(g.Cracking),
 		widget.NewSeparator(),
-		safetyHeading(headingHabits, theme.ColorNameForeground, nil),
+		safetyHeading(lang.L("Everyday habits"), theme.ColorNameForeground, nil),
 		safetyBullets(g.Habits),
 		widget.NewSeparator(),
 		safetyText(g.NotAdvice),
@@ -92,8 +82,8 @@ func safetyBullets(items []string) fyne.CanvasObject {
 // worrying kind on the right, a row per pair of lines; a shorter column is
 // padded with blanks.
 func safetyTable(benign, concerning []string) fyne.CanvasObject {
-	left := safetyColumnHeading(headingBenign, theme.NewSuccessThemedResource(theme.ConfirmIcon()))
-	right := safetyColumnHeading(headingConcerning, theme.NewErrorThemedResource(theme.WarningIcon()))
+	left := safetyColumnHeading(lang.L("Usually fine"), theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+	right := safetyColumnHeading(lang.L("Worth getting checked"), theme.NewErrorThemedResource(theme.WarningIcon()))
 	rows := []fyne.CanvasObject{container.NewGridWithColumns(2, left, right)}
 	for i := range max(len(benign), len(concerning)) {
 		rows = append(rows, widget.NewSeparator(),

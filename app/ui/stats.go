@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -16,7 +17,9 @@ import (
 	"github.com/limber-app/limber/exercises"
 )
 
-// StatsTitle is the title of the statistics window.
+// StatsTitle is the statistics window's title in English, which names the
+// window in the controller and its events; the window shows it in the
+// user's language.
 const StatsTitle = "Limber — Statistics"
 
 // Statistics window size, in Fyne units.
@@ -34,19 +37,6 @@ const (
 	statsShortRange  = 7  // days the chart shows at first
 	statsListed      = 5  // stretches each list shows
 	statsPictureSize = 40 // side of a stretch's picture in the lists
-)
-
-// Headings and choices of the statistics screen.
-const (
-	headingToday    = "Today"
-	headingStreak   = "Streak"
-	headingChart    = "Stand breaks per day"
-	headingMost     = "Done most"
-	headingNever    = "Not tried yet"
-	headingCrackLog = "Your crack log"
-	statsAllClear   = "Nothing in your crack log needs attention."
-	statsNoneDone   = "No stretches done yet."
-	statsAllDone    = "You have tried every stretch."
 )
 
 // StatsOptions says whom the statistics screen tells.
@@ -81,18 +71,18 @@ func NewStatsScreen(sum stats.Summary, insights []stats.Insight, opt StatsOption
 func newStatsScreen(sum stats.Summary, insights []stats.Insight, opt StatsOptions) *statsScreen {
 	s := &statsScreen{sum: sum}
 	body := container.NewVBox(
-		statsHeading(headingToday), s.today(),
+		statsHeading(lang.L("Today")), s.today(),
 		widget.NewSeparator(),
-		statsHeading(headingStreak), s.streak(),
+		statsHeading(lang.L("Streak")), s.streak(),
 		widget.NewSeparator(),
 		s.chartHeader(), s.chartView(), chartLegend(),
 		widget.NewSeparator(),
 		s.stretches(),
 		widget.NewSeparator(),
-		statsHeading(headingCrackLog),
+		statsHeading(lang.L("Your crack log")),
 	)
 	if len(insights) == 0 {
-		body.Add(safetyText(statsAllClear))
+		body.Add(safetyText(lang.L("Nothing in your crack log needs attention.")))
 	} else {
 		body.Add(insightsView(insights, opt.OnSafety))
 	}
@@ -101,7 +91,7 @@ func newStatsScreen(sum stats.Summary, insights []stats.Insight, opt StatsOption
 		s.content = scroll
 		return s
 	}
-	s.export = widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), opt.OnExportCSV)
+	s.export = widget.NewButtonWithIcon(lang.L("Export CSV…"), theme.DocumentSaveIcon(), opt.OnExportCSV)
 	s.export.Importance = widget.LowImportance
 	bar := container.NewPadded(container.NewHBox(layout.NewSpacer(), s.export))
 	s.content = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bar), nil, nil, scroll)
@@ -117,26 +107,26 @@ func statsHeading(text string) fyne.CanvasObject {
 func (s *statsScreen) today() fyne.CanvasObject {
 	t := s.sum.Today
 	tiles := container.NewGridWithColumns(3,
-		statTile(fmt.Sprint(t.Done), plural(t.Done, "break done", "breaks done")),
-		statTile(fmt.Sprint(t.Due), plural(t.Due, "reminder", "reminders")),
-		statTile(fmt.Sprintf("%d · %d", t.Snoozed, t.Skipped), "snoozed · skipped"),
-		statTile(fmt.Sprintf("≈ %d", t.MinutesStretched), plural(t.MinutesStretched, "minute stretched", "minutes stretched")),
-		statTile(sinceText(t), "since the last break"),
+		statTile(fmt.Sprint(t.Done), lang.N("breaks done", t.Done)),
+		statTile(fmt.Sprint(t.Due), lang.N("reminders", t.Due)),
+		statTile(fmt.Sprintf("%d · %d", t.Snoozed, t.Skipped), lang.L("snoozed · skipped")),
+		statTile(fmt.Sprintf("≈ %d", t.MinutesStretched), lang.N("minutes stretched", t.MinutesStretched)),
+		statTile(sinceText(t), lang.L("since the last break")),
 	)
 	if t.Hurt == 0 {
 		return tiles
 	}
-	hurt := fmt.Sprintf("%d %s hurt today. Stop any stretch that hurts; a gentle pull is fine, pain is not.",
-		t.Hurt, plural(t.Hurt, "stretch", "stretches"))
+	hurt := lang.N("{{.Count}} stretches hurt today. Stop any stretch that hurts; a gentle pull is fine, pain is not.",
+		t.Hurt, map[string]int{"Count": t.Hurt})
 	return container.NewVBox(tiles, safetyHeading(hurt, theme.ColorNameWarning, nil))
 }
 
 // streak is a row of tiles: the current and best streak and the goal.
 func (s *statsScreen) streak() fyne.CanvasObject {
 	return container.NewGridWithColumns(3,
-		statTile(fmt.Sprint(s.sum.Streak), plural(s.sum.Streak, "work day in a row", "work days in a row")),
-		statTile(fmt.Sprint(s.sum.BestStreak), "best streak"),
-		statTile(fmt.Sprint(s.sum.Goal), "breaks a day to keep it"),
+		statTile(fmt.Sprint(s.sum.Streak), lang.N("work days in a row", s.sum.Streak)),
+		statTile(fmt.Sprint(s.sum.BestStreak), lang.L("best streak")),
+		statTile(fmt.Sprint(s.sum.Goal), lang.L("breaks a day to keep it")),
 	)
 }
 
@@ -156,27 +146,20 @@ func sinceText(t stats.Today) string {
 	case t.LastBreak.IsZero():
 		return "—"
 	case d < time.Minute:
-		return "just now"
+		return lang.L("just now")
 	case d < time.Hour:
-		return fmt.Sprintf("%d min", int(d/time.Minute))
+		return lang.L("{{.Minutes}} min", map[string]int{"Minutes": int(d / time.Minute)})
 	case d < 24*time.Hour:
-		return fmt.Sprintf("%d h %d min", int(d/time.Hour), int(d%time.Hour/time.Minute))
+		return lang.L("{{.Hours}} h {{.Minutes}} min", map[string]int{"Hours": int(d / time.Hour), "Minutes": int(d % time.Hour / time.Minute)})
 	}
 	days := int(d / (24 * time.Hour))
-	return fmt.Sprintf("%d %s", days, plural(days, "day", "days"))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return lang.N("{{.Days}} days", days, map[string]int{"Days": days})
 }
 
 // chartHeader is the chart's heading with the 7/30-day toggle on its right.
 func (s *statsScreen) chartHeader() fyne.CanvasObject {
 	if len(s.sum.Days) <= statsShortRange {
-		return statsHeading(headingChart)
+		return statsHeading(lang.L("Stand breaks per day"))
 	}
 	short, long := rangeName(statsShortRange), rangeName(len(s.sum.Days))
 	s.rangeTo = widget.NewRadioGroup([]string{short, long}, func(v string) {
@@ -195,10 +178,12 @@ func (s *statsScreen) chartHeader() fyne.CanvasObject {
 	s.rangeTo.Horizontal = true
 	s.rangeTo.Required = true
 	s.rangeTo.SetSelected(short)
-	return container.NewBorder(nil, nil, nil, s.rangeTo, statsHeading(headingChart))
+	return container.NewBorder(nil, nil, nil, s.rangeTo, statsHeading(lang.L("Stand breaks per day")))
 }
 
-func rangeName(days int) string { return fmt.Sprintf("%d days", days) }
+func rangeName(days int) string {
+	return lang.N("{{.Days}} days", days, map[string]int{"Days": days})
+}
 
 func (s *statsScreen) chartView() fyne.CanvasObject {
 	days := s.sum.Days
@@ -213,17 +198,17 @@ func (s *statsScreen) chartView() fyne.CanvasObject {
 func chartLegend() fyne.CanvasObject {
 	return container.NewVBox(
 		container.NewHBox(
-			legendItem(newLegendKey(theme.ColorNamePrimary, keyBar), "done"),
-			legendItem(newLegendKey(theme.ColorNameDisabled, keyBar), "skipped"),
-			legendItem(newLegendKey(theme.ColorNamePlaceHolder, keyNumber), "posture checks"),
+			legendItem(newLegendKey(theme.ColorNamePrimary, keyBar), lang.L("done")),
+			legendItem(newLegendKey(theme.ColorNameDisabled, keyBar), lang.L("skipped")),
+			legendItem(newLegendKey(theme.ColorNamePlaceHolder, keyNumber), lang.L("posture checks")),
 		),
 		container.NewHBox(
-			captionText("Cracks:"),
-			legendItem(newLegendKey(theme.ColorNamePlaceHolder, keyDot), "no pain"),
-			legendItem(newLegendKey("", keyDot), "pain 1–3"),
+			captionText(lang.L("Cracks:")),
+			legendItem(newLegendKey(theme.ColorNamePlaceHolder, keyDot), lang.L("no pain")),
+			legendItem(newLegendKey("", keyDot), lang.L("pain 1–3")),
 			legendItem(newLegendKey(theme.ColorNameWarning, keyDot), "4–6"),
 			legendItem(newLegendKey(theme.ColorNameError, keyDot), "7–10"),
-			legendItem(newLegendKey(theme.ColorNamePlaceHolder, keyRing), "not asked"),
+			legendItem(newLegendKey(theme.ColorNamePlaceHolder, keyRing), lang.L("not asked")),
 		),
 	)
 }
@@ -243,19 +228,19 @@ func captionText(s string) *widget.RichText {
 // stretches shows the stretches done most and those not tried yet, side
 // by side, up to five each, with their pictures.
 func (s *statsScreen) stretches() fyne.CanvasObject {
-	most := container.NewVBox(statsHeading(headingMost))
+	most := container.NewVBox(statsHeading(lang.L("Done most")))
 	for _, c := range s.sum.MostDone[:min(len(s.sum.MostDone), statsListed)] {
 		most.Add(stretchRow(c.ID, fmt.Sprintf("%d×", c.Count)))
 	}
 	if len(s.sum.MostDone) == 0 {
-		most.Add(safetyText(statsNoneDone))
+		most.Add(safetyText(lang.L("No stretches done yet.")))
 	}
-	never := container.NewVBox(statsHeading(headingNever))
+	never := container.NewVBox(statsHeading(lang.L("Not tried yet")))
 	for _, id := range s.sum.NeverDone[:min(len(s.sum.NeverDone), statsListed)] {
 		never.Add(stretchRow(id, ""))
 	}
 	if len(s.sum.NeverDone) == 0 {
-		never.Add(safetyText(statsAllDone))
+		never.Add(safetyText(lang.L("You have tried every stretch.")))
 	}
 	return container.NewGridWithColumns(2, most, never)
 }

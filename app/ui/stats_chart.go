@@ -7,9 +7,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/stats"
 )
 
@@ -138,7 +140,7 @@ func newChartLayout(days []stats.Day, goal int, colour func(fyne.ThemeColorName)
 	}
 	l.goalLine = canvas.NewLine(muted)
 	l.goalLine.StrokeWidth = 1
-	l.goalText = canvas.NewText(fmt.Sprintf("goal %d", l.goal), muted)
+	l.goalText = canvas.NewText(lang.L("goal {{.Goal}}", map[string]int{"Goal": l.goal}), muted)
 	l.goalText.TextSize = small
 	l.goalText.Alignment = fyne.TextAlignTrailing
 	l.baseline = canvas.NewLine(colour(theme.ColorNameSeparator))
@@ -296,9 +298,9 @@ func dayLabel(date string, slot float32, today bool) string {
 	case slot < chartWideSlot:
 		return fmt.Sprint(d.Day())
 	case today:
-		return "Today"
+		return lang.L("Today")
 	}
-	return d.Format("Mon 2")
+	return i18n.WeekdayDay(d)
 }
 
 // showIf shows o when show is true and hides it otherwise: a rounded

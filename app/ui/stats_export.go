@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/adrg/xdg"
@@ -69,12 +70,12 @@ func newExportPrompt(path string, entries []store.Entry) *exportPrompt {
 	p.done = widget.NewLabel("")
 	p.done.Wrapping = fyne.TextWrapWord
 	p.done.Hide()
-	p.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), p.submit)
+	p.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), p.submit)
 	p.save.Importance = widget.HighImportance
-	p.cancel = widget.NewButton("Cancel", p.close)
+	p.cancel = widget.NewButton(lang.L("Cancel"), p.close)
 	p.content = container.NewVBox(
-		statsHeading("Export your history as CSV"),
-		mutedText("Every reminder, answer and logged crack, one a row, for a spreadsheet."),
+		statsHeading(lang.L("Export your history as CSV")),
+		mutedText(lang.L("Every reminder, answer and logged crack, one a row, for a spreadsheet.")),
 		p.path, p.status, p.done,
 		container.NewBorder(nil, nil, p.cancel, nil, p.save),
 	)
@@ -93,11 +94,11 @@ func (p *exportPrompt) submit() {
 		return
 	}
 	p.status.set("")
-	p.done.SetText("Saved to " + path + ".")
+	p.done.SetText(lang.L("Saved to {{.Path}}.", map[string]string{"Path": path}))
 	p.done.Show()
 	p.path.Disable()
 	p.save.Disable()
-	p.cancel.SetText("Close")
+	p.cancel.SetText(lang.L("Close"))
 }
 
 func (p *exportPrompt) close() {
@@ -110,14 +111,14 @@ func (p *exportPrompt) close() {
 func exportProblem(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrExist):
-		return "A file with that name is already there. Choose another name."
+		return lang.L("A file with that name is already there. Choose another name.")
 	case errors.Is(err, fs.ErrNotExist):
-		return "That folder does not exist. Choose a folder that does."
+		return lang.L("That folder does not exist. Choose a folder that does.")
 	case errors.Is(err, fs.ErrPermission):
-		return "Limber may not write there. Choose a folder of your own, such as Documents."
+		return lang.L("Limber may not write there. Choose a folder of your own, such as Documents.")
 	}
-	return fmt.Sprintf("The history was not exported (%v). Try another folder, or run "+
-		"`limber stats --csv` in a terminal.", err)
+	return lang.L("The history was not exported ({{.Error}}). Try another folder, or run "+
+		"`limber stats --csv` in a terminal.", map[string]string{"Error": err.Error()})
 }
 
 // exportTo writes entries as CSV to a new file at path; it never overwrites
