@@ -250,9 +250,17 @@ func TestMicrophoneInUse_UnreadableStatus(t *testing.T) {
 }
 
 func TestCallHolds_Linux(t *testing.T) {
-	holds := CallHolds()
+	for _, tt := range []struct {
+		camera, microphone bool
+		want               int
+	}{{false, false, 0}, {true, false, 1}, {false, true, 1}} {
+		if got := CallHolds(tt.camera, tt.microphone); len(got) != tt.want {
+			t.Errorf("CallHolds(%v, %v) = %d holds, want %d", tt.camera, tt.microphone, len(got), tt.want)
+		}
+	}
+	holds := CallHolds(true, true)
 	if len(holds) != 2 {
-		t.Fatalf("CallHolds() = %d holds, want 2", len(holds))
+		t.Fatalf("CallHolds(true, true) = %d holds, want 2", len(holds))
 	}
 	for _, h := range holds {
 		// The real machine's state is whatever it is; only errors matter.
