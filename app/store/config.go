@@ -577,6 +577,11 @@ func (p *parser) parseRoutines(m map[string]any) {
 	for _, key := range sortedKeys(m) {
 		if !slices.Contains(known, key) {
 			p.unknown("routines", key)
+		}
+	}
+	// In library order, the order the file is written in.
+	for _, key := range known {
+		if _, ok := m[key]; !ok {
 			continue
 		}
 		text, ok := m[key].(string)

@@ -90,7 +90,8 @@ func autostartOn(l *log.Logger) bool {
 
 // loadForSettings reads the config file once and hashes the very bytes it
 // parsed, so a save can tell whether someone changed the file meanwhile.
-// A broken file gives the defaults and its problems.
+// A broken file gives what could be read of it (the broken settings at
+// their defaults) and its problems.
 func loadForSettings(path string, lim store.Limits) (store.Config, [32]byte, store.Problems) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -100,12 +101,11 @@ func loadForSettings(path string, lim store.Limits) (store.Config, [32]byte, sto
 		return store.Defaults(), [32]byte{}, store.Problems{{File: path, Msg: err.Error()}}
 	}
 	hash := sha256.Sum256(data)
-	cfg, _, err := store.ParseConfig("config.toml", data, lim)
-	var problems store.Problems
-	if errors.As(err, &problems) {
-		return cfg, hash, problems
+	cfg, problems := store.Salvage("config.toml", data, lim)
+	if len(problems) == 0 {
+		return cfg, hash, nil
 	}
-	return cfg, hash, nil
+	return cfg, hash, problems
 }
 
 // paths returns where Limber's files are: Paths when set, else the user's.

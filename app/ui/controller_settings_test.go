@@ -162,10 +162,14 @@ func TestController_SettingsStartAtLoginWritesAutostartEntry(t *testing.T) {
 	h.c.Paths = store.Paths{Config: filepath.Join(dir, "limber", "config.toml"), History: filepath.Join(dir, "history.jsonl")}
 	w := openSettings(h)
 	tabs := findTabs(w.Content())
-	tabs.SelectIndex(len(tabs.Items) - 1)
+	for i, item := range tabs.Items {
+		if item.Text == "Behaviour" {
+			tabs.SelectIndex(i)
+		}
+	}
 	check := findCheck(w.Content(), "Start Limber when I log in")
 	if check == nil {
-		t.Fatal("no start-at-login check on the About tab")
+		t.Fatal("no start-at-login check on the Behaviour tab")
 	}
 	test.Tap(check)
 	entry := filepath.Join(dir, "autostart", "limber.desktop")

@@ -30,7 +30,7 @@ type SettingsOptions struct {
 	// OnCancel is called when the user taps Cancel.
 	OnCancel func()
 	// OnAutostart, when set, adds a "Start Limber when I log in" check to the
-	// About tab, starting as Autostart; it applies at once, not on Save.
+	// Behaviour tab, starting as Autostart; it applies at once, not on Save.
 	OnAutostart func(on bool) error
 	Autostart   bool
 	// OnSafety, when set, adds a "Safety guide" button to the About tab.
@@ -39,8 +39,9 @@ type SettingsOptions struct {
 	// paths on the About tab; it is called with the folder.
 	OnOpenFolder func(dir string)
 	// Problems lists what is wrong with config.toml when it is broken (the
-	// config passed in is then the defaults). Save stays off until the user
-	// chooses to reset the broken settings.
+	// config passed in then holds what store.Salvage could read, the broken
+	// settings at their defaults). Save stays off until the user chooses to
+	// reset the broken settings.
 	Problems store.Problems
 	// ConfigPath and HistoryPath are shown on the About tab.
 	ConfigPath, HistoryPath string
@@ -69,6 +70,10 @@ type settingsScreen struct {
 	autoOpen   *widget.Check
 	strict     *widget.Check
 	exercises  []*exerciseRow
+	headsUp    durationSelect
+	outside    *widget.Check
+	routines   []*routineRow
+	behaviour  behaviourFields
 
 	reset       *widget.Button
 	bannerText  *widget.Label
@@ -90,6 +95,8 @@ func newSettingsScreen(cfg store.Config, opt SettingsOptions) *settingsScreen {
 		container.NewTabItem("Schedule", s.scheduleTab()),
 		container.NewTabItem("Work hours", s.hoursTab()),
 		container.NewTabItem("Stretches", s.stretchesTab()),
+		container.NewTabItem("Routines", s.routinesTab()),
+		container.NewTabItem("Behaviour", s.behaviourTab()),
 		container.NewTabItem("About", s.aboutTab()),
 	)
 	s.content = container.NewBorder(s.banner(), s.buttons(), nil, nil, s.tabs)
@@ -102,14 +109,14 @@ func (s *settingsScreen) banner() fyne.CanvasObject {
 	if len(s.opt.Problems) == 0 {
 		return nil
 	}
-	s.bannerText = widget.NewLabel("config.toml has mistakes, so Limber is using its default settings until it is fixed:")
+	s.bannerText = widget.NewLabel("config.toml has mistakes. Limber runs on its last good settings until it is fixed. Below are the settings it could read, with the broken ones at their defaults:")
 	s.bannerText.Wrapping = fyne.TextWrapWord
 	s.bannerText.Importance = widget.WarningImportance
 	list := container.NewVBox()
 	for _, p := range s.opt.Problems {
 		list.Add(mutedText(p.Error()))
 	}
-	s.reset = widget.NewButtonWithIcon("Reset the broken settings to defaults", theme.ViewRefreshIcon(), s.chooseReset)
+	s.reset = widget.NewButtonWithIcon("Reset only the broken settings", theme.ViewRefreshIcon(), s.chooseReset)
 	body := container.NewVBox(s.bannerText, list, container.NewHBox(s.reset))
 	icon := container.NewVBox(widget.NewIcon(theme.WarningIcon()))
 	return container.NewVBox(container.NewBorder(nil, nil, icon, nil, body), widget.NewSeparator())
@@ -119,7 +126,7 @@ func (s *settingsScreen) banner() fyne.CanvasObject {
 func (s *settingsScreen) chooseReset() {
 	s.resetChosen = true
 	s.reset.Disable()
-	s.bannerText.SetText("Save will replace config.toml with the settings shown here. Keys Limber does not know are kept.")
+	s.bannerText.SetText("Save will write the settings shown here: the broken ones at their defaults, the rest as they were. Lines Limber could not read are kept in the file as comments.")
 	s.validate()
 }
 
@@ -163,6 +170,12 @@ func (s *settingsScreen) firstProblem() string {
 	if len(s.chosenPlaces()) == 0 {
 		return "Stretches: choose at least one place."
 	}
+	if _, bad := s.timedRoutines(); bad != nil {
+		return fmt.Sprintf("Routines: fix the time of %s.", bad.on.Text)
+	}
+	if _, err := s.behaviour.pauseApps(); err != nil {
+		return "Behaviour: fix the list of programs."
+	}
 	return ""
 }
 
@@ -189,6 +202,16 @@ func (s *settingsScreen) config() (store.Config, error) {
 	}
 	cfg.Card = store.CardPrefs{AutoOpen: s.autoOpen.Checked, Strict: s.strict.Checked}
 	cfg.Stretches = s.stretchPrefs()
+	routines, bad := s.timedRoutines()
+	if bad != nil {
+		return cfg, fmt.Errorf("routine %s: %s", bad.on.Text, bad.err.seg.Text)
+	}
+	cfg.Schedule.Routines = routines
+	cfg.Behaviour.HeadsUp = s.headsUp.value()
+	cfg.Behaviour.RemindOutside = s.outside.Checked
+	if err := s.behaviour.apply(&cfg.Behaviour); err != nil {
+		return cfg, err
+	}
 	return cfg, nil
 }
 
@@ -207,9 +230,6 @@ func (s *settingsScreen) aboutTab() fyne.CanvasObject {
 	advice := widget.NewLabel(exercises.Safety().NotAdvice)
 	advice.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(title, form)
-	if s.opt.OnAutostart != nil {
-		box.Add(s.autostartCheck())
-	}
 	box.Add(widget.NewSeparator())
 	box.Add(advice)
 	if s.opt.OnSafety != nil {

@@ -33,7 +33,9 @@ func (s *settingsScreen) hoursTab() fyne.CanvasObject {
 	}
 	s.copyMonday = widget.NewButtonWithIcon("Copy Monday to all weekdays", theme.ContentCopyIcon(), s.copyMondayToWeekdays)
 	intro := mutedText("When Limber may remind you, as spans such as 09:00-17:30. Add a second span for a lunch gap; a day with none is a day off.")
-	return container.NewVScroll(container.NewVBox(intro, form, container.NewHBox(s.copyMonday)))
+	s.outside = widget.NewCheck("Remind me outside these hours too (all day, every day)", nil)
+	s.outside.Checked = s.cfg.Behaviour.RemindOutside
+	return container.NewVScroll(container.NewVBox(intro, form, container.NewHBox(s.copyMonday), s.outside))
 }
 
 // copyMondayToWeekdays gives Tuesday to Friday Monday's spans, as typed.

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/app/store"
 	"github.com/limber-app/limber/reminders"
 )
 
@@ -97,6 +98,7 @@ func (f intervalFields) apply(s *reminders.Schedule) {
 func (s *settingsScreen) scheduleTab() fyne.CanvasObject {
 	s.intervals = newIntervalFields(s.cfg.Schedule, s.opt.MinInterval)
 	f := s.intervals
+	s.headsUp = newDurationSelect(store.HeadsUpChoices, s.cfg.Behaviour.HeadsUp, 0)
 	item := func(label string, sel durationSelect, hint string) *widget.FormItem {
 		it := widget.NewFormItem(label, sel.Select)
 		it.HintText = hint
@@ -108,5 +110,6 @@ func (s *settingsScreen) scheduleTab() fyne.CanvasObject {
 		item("Drink water every", f.water, "A short notification to drink."),
 		item("Snooze for", f.snooze, "How long Snooze puts a break off."),
 		item("Natural break after", f.natural, "Being away from the keyboard this long counts as a break."),
+		item("Heads-up", s.headsUp, "A quiet notice this long before a stand break, to finish your sentence."),
 	)
 }

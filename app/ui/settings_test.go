@@ -119,6 +119,19 @@ func TestSettings_SaveChangesEverySetting(t *testing.T) {
 	test.Tap(s.exercises[2].star)
 	test.Tap(s.exercises[0].star)
 	test.Tap(s.exercises[1].eye)
+	s.headsUp.SetSelected("30 s")
+	test.Tap(s.outside)
+	test.Tap(s.routines[0].on)
+	s.routines[0].when.SetText("")
+	test.Type(s.routines[0].when, "07:15 mon,wed")
+	test.Tap(s.routines[2].on) // on with its suggested time
+	b := s.behaviour
+	for _, c := range []*widget.Check{b.sound, b.fullscreen, b.camera, b.microphone, b.dnd, b.typing, b.summary} {
+		test.Tap(c)
+	}
+	b.apps.SetText("")
+	test.Type(b.apps, "zoom\n\n  webex \n")
+	b.goal.SetSelected("8")
 	got := saveOnce(t, s, rec)
 
 	want := store.Defaults()
@@ -132,10 +145,71 @@ func TestSettings_SaveChangesEverySetting(t *testing.T) {
 		Favourites: []string{all[0].ID, all[2].ID},
 		Hidden:     []string{all[1].ID},
 	}
+	routines := exercises.Routines()
+	want.Schedule.Routines = []reminders.TimedRoutine{
+		{ID: routines[0].ID, Minute: 7*60 + 15, Days: [7]bool{time.Monday: true, time.Wednesday: true}},
+		{ID: routines[2].ID, Minute: routineMinute(t, defaultRoutineTime(routines[2])), Days: [7]bool{true, true, true, true, true, true, true}},
+	}
+	want.Behaviour = store.BehaviourPrefs{
+		PauseApps: []string{"zoom", "webex"}, DaySummary: true, DailyGoal: 8,
+		HeadsUp: 30 * time.Second, RemindOutside: true, Sound: true,
+	}
 	if !sameConfig(got, want) {
 		t.Errorf("saved config =\n%+v\nwant\n%+v", got, want)
 	}
 	assertStoreRoundTrip(t, got)
+}
+
+func routineMinute(t *testing.T, text string) int {
+	t.Helper()
+	m, _, err := reminders.ParseRoutineTime(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// A routine time or a program list that is wrong is shown next to the
+// field and keeps Save off until it is fixed.
+func TestSettings_RoutinesAndProgramsValidate(t *testing.T) {
+	s, rec := newTestSettings(t, store.Defaults(), SettingsOptions{})
+	r := s.routines[1]
+	test.Tap(r.on)
+	r.when.SetText("")
+	test.Type(r.when, "25:00")
+	if !s.save.Disabled() || !r.err.Visible() || !strings.Contains(r.err.seg.Text, "want HH:MM") {
+		t.Errorf("bad routine time: Save disabled %v, message %q", s.save.Disabled(), r.err.seg.Text)
+	}
+	if !strings.HasPrefix(s.status.seg.Text, "Routines: fix the time of") {
+		t.Errorf("status = %q", s.status.seg.Text)
+	}
+	test.Tap(r.on) // off: its text no longer matters
+	if s.save.Disabled() || r.err.Visible() {
+		t.Errorf("routine off: Save disabled %v, message shown %v", s.save.Disabled(), r.err.Visible())
+	}
+	s.behaviour.apps.SetText("zoom\n/usr/bin/obs")
+	if !s.save.Disabled() || !strings.Contains(s.behaviour.appsErr.seg.Text, `line 2: "/usr/bin/obs"`) {
+		t.Errorf("a path in the program list: Save disabled %v, message %q", s.save.Disabled(), s.behaviour.appsErr.seg.Text)
+	}
+	s.behaviour.apps.SetText("obs")
+	if got := saveOnce(t, s, rec); !reflect.DeepEqual(got.Behaviour.PauseApps, []string{"obs"}) || len(got.Schedule.Routines) != 0 {
+		t.Errorf("saved programs %v, routines %v", got.Behaviour.PauseApps, got.Schedule.Routines)
+	}
+}
+
+// Opened on a broken file, the window shows the good settings and resets
+// only the broken ones.
+func TestSettings_ResetOnlyBrokenKeys(t *testing.T) {
+	src := "[reminders]\nstand_every = \"30m\"\nposture_every = \"often\"\n[card]\nstrict = true\n"
+	cfg, problems := store.Salvage("config.toml", []byte(src), store.Limits{})
+	s, rec := newTestSettings(t, cfg, SettingsOptions{Problems: problems})
+	test.Tap(s.reset)
+	got := saveOnce(t, s, rec)
+	want := store.Defaults()
+	want.Schedule.StandEvery, want.Card.Strict = 30*time.Minute, true
+	if !sameConfig(got, want) {
+		t.Errorf("saved after resetting the broken keys =\n%+v\nwant\n%+v", got, want)
+	}
 }
 
 func TestSettings_SaveUnchangedKeepsEveryValue(t *testing.T) {
@@ -342,7 +416,8 @@ func TestSettings_Markup(t *testing.T) {
 	}
 	cfg.Schedule.Hours[time.Friday] = []reminders.Span{span("08:30", "13:00")}
 	opt := SettingsOptions{ConfigPath: "/home/ada/.config/limber/config.toml", HistoryPath: "/home/ada/.local/state/limber/history.jsonl", Version: "1.0.0"}
-	for i, name := range []string{"schedule", "work_hours", "stretches", "about"} {
+	cfg.Schedule.Routines = []reminders.TimedRoutine{{ID: "morning-mobility", Minute: 7*60 + 30, Days: [7]bool{true, true, true, true, true, true, true}}}
+	for i, name := range []string{"schedule", "work_hours", "stretches", "routines", "behaviour", "about"} {
 		t.Run(name, func(t *testing.T) {
 			a := test.NewTempApp(t)
 			a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
