@@ -296,30 +296,22 @@ func (c *Card) secondaryButtons() []fyne.CanvasObject {
 	return row
 }
 
-// metaLine says where the exercise is done and what it works on.
+// metaLine says where the exercise is done and what it works on, in the
+// language of the stretch library.
 func metaLine(ex exercises.Exercise) string {
 	parts := []string{placeName(ex.Place)}
 	if len(ex.Areas) > 0 {
-		parts = append(parts, strings.Join(ex.Areas, ", "))
+		areas := make([]string, len(ex.Areas))
+		for i, a := range ex.Areas {
+			areas[i] = exercises.AreaName(a)
+		}
+		parts = append(parts, strings.Join(areas, ", "))
 	}
 	return strings.Join(parts, " · ")
 }
 
-func placeName(p exercises.Place) string {
-	switch p {
-	case exercises.Desk:
-		return lang.L("At your desk")
-	case exercises.Standing:
-		return lang.L("Standing by the desk")
-	case exercises.Floor:
-		return lang.L("On the floor (mat)")
-	case exercises.Bar:
-		return lang.L("Pull-up bar")
-	case exercises.Gym:
-		return lang.L("Gym")
-	}
-	return string(p)
-}
+// placeName names a place in the language of the stretch library.
+func placeName(p exercises.Place) string { return exercises.PlaceName(p) }
 
 // repsCaption heads the reps of an exercise with no hold.
 func repsCaption(ex exercises.Exercise) string {

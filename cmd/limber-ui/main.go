@@ -9,9 +9,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/ui"
 	"github.com/limber-app/limber/app/winplace"
+	"github.com/limber-app/limber/exercises"
 	"github.com/limber-app/limber/icons"
 )
 
@@ -20,6 +23,7 @@ var version = "0.1.0-dev"
 
 func main() {
 	log.SetPrefix("limber-ui: ")
+	useLanguage(i18n.Pick(os.Getenv))
 	a := app.NewWithID("app.limber.Limber")
 	a.SetIcon(fyne.NewStaticResource("limber.png", icons.AppIcon))
 	c := ui.NewController(a, os.Stdin, os.Stdout, nil)
@@ -33,4 +37,22 @@ func main() {
 	c.Placer = winplace.Placer{}
 	c.Start()
 	a.Run()
+}
+
+// useLanguage makes the windows speak the language code, the one the
+// resident limber picks from the same environment. Fyne's lang chooses its
+// language from the environment whenever translations are added, reading
+// LANGUAGE unless the locale is C, in which case code is English anyway;
+// setting LANGUAGE first makes it take code.
+func useLanguage(code string) {
+	i18n.SetLanguage(code)
+	if err := exercises.SetLanguage(code); err != nil {
+		log.Print(err) // the stretch library stays in English
+	}
+	if err := os.Setenv("LANGUAGE", code); err != nil {
+		log.Print(err)
+	}
+	if err := lang.AddTranslationsFS(i18n.Catalog, i18n.CatalogDir); err != nil {
+		log.Print(err)
+	}
 }
