@@ -40,7 +40,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitBadInput
 	}
-	plan := reminders.Plan(cfg.Schedule, start, end)
+	plan := reminders.Plan(cfg.EngineSchedule(), start, end)
 	if *asJSON {
 		return printPlanJSON(plan, start.Location(), stdout)
 	}
