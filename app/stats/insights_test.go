@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/store"
 )
 
@@ -172,5 +173,24 @@ func TestInsights_FrequentNamesTheCoreRoutine(t *testing.T) {
 func TestValues(t *testing.T) {
 	if len(WhereValues()) != 3 || len(DuringValues()) != 5 {
 		t.Errorf("WhereValues() = %v, DuringValues() = %v", WhereValues(), DuringValues())
+	}
+}
+
+// TestInsights_Translated checks that the insights speak the language
+// i18n is set to, dates included.
+func TestInsights_Translated(t *testing.T) {
+	t.Cleanup(func() { i18n.SetLanguage("en") })
+	entries := []store.Entry{crack(at(0, 15, 30), 6)}
+	tests := []struct{ lang, title, message string }{
+		{"en", "Cracking with pain", "You noted pain with a crack (Thu 2 Apr 15:30, pain 6/10)."},
+		{"de", "Knacken mit Schmerzen", "Du hast Schmerzen beim Knacken notiert (Do., 2. Apr., 15:30, Schmerz 6/10)."},
+		{"es", "Crujidos con dolor", "Anotaste dolor al crujir (jue 2 abr, 15:30, dolor 6/10)."},
+	}
+	for _, tt := range tests {
+		i18n.SetLanguage(tt.lang)
+		got := Insights(entries, testNow, testLoc)
+		if len(got) != 1 || got[0].Title != tt.title || !strings.HasPrefix(got[0].Message, tt.message) {
+			t.Errorf("%s: Insights = %+v, want %q starting %q", tt.lang, got, tt.title, tt.message)
+		}
 	}
 }
