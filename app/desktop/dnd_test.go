@@ -42,7 +42,6 @@ var gsettingsCall = []string{"gsettings", "get", "org.gnome.desktop.notification
 
 func TestDoNotDisturb(t *testing.T) {
 	errDenied := errors.New("access denied")
-	notFound := fmt.Errorf("exec: %q: %w", "gsettings", exec.ErrNotFound)
 	tests := []struct {
 		name      string
 		inhibited fakeHold
@@ -58,7 +57,7 @@ func TestDoNotDisturb(t *testing.T) {
 		{"GNOME, banners shown", fakeHold{}, "GNOME", fakeGsettings{out: "true\n"}, false, "", 1},
 		{"not GNOME: gsettings is not asked", fakeHold{}, "KDE", fakeGsettings{out: "false\n"}, false, "", 0},
 		{"no desktop named", fakeHold{}, "", fakeGsettings{out: "false\n"}, false, "", 0},
-		{"GNOME without gsettings", fakeHold{}, "GNOME", fakeGsettings{err: notFound}, false, "", 1},
+		{"GNOME without gsettings", fakeHold{}, "GNOME", fakeGsettings{err: errNotFound}, false, "", 1},
 		{"gsettings fails", fakeHold{}, "GNOME", fakeGsettings{err: errors.New("exit status 1")}, false, "show-banners: exit status 1", 1},
 		{"gsettings says something else", fakeHold{}, "GNOME", fakeGsettings{out: "'maybe'\n"}, false, `it is "'maybe'"`, 1},
 		{"the server fails, GNOME's is on", fakeHold{err: errDenied}, "GNOME", fakeGsettings{out: "false\n"}, true, "", 1},
@@ -98,3 +97,9 @@ func TestIsGNOME(t *testing.T) {
 		}
 	}
 }
+
+// Errors as running gsettings gives them.
+var (
+	errNotFound = fmt.Errorf("exec: %q: %w", "gsettings", exec.ErrNotFound)
+	errNoSchema = errors.New("exit status 1: no such schema \u201corg.gnome.desktop.notifications\u201d")
+)

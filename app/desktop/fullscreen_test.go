@@ -57,7 +57,10 @@ func startXvfb(t *testing.T, display, auth string, extra ...string) *xvfb {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	args := []string{"-displayfd", "3", "-screen", "0", "800x600x24", "-nolisten", "tcp", "-auth", auth}
+	// -noreset: a test's last client may leave and the next come at once;
+	// by default the server resets between them and drops the newcomer. (A
+	// desktop session always has clients, its window manager at least.)
+	args := []string{"-displayfd", "3", "-screen", "0", "800x600x24", "-nolisten", "tcp", "-noreset", "-auth", auth}
 	args = append(args, extra...)
 	if display != "" {
 		args = append([]string{display}, args...)

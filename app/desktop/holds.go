@@ -36,23 +36,30 @@ type notificationsInhibited struct{ conn *dbus.Conn }
 func (notificationsInhibited) Name() string { return "do not disturb" }
 
 func (h notificationsInhibited) Active() (bool, error) {
+	inhibited, _, err := readInhibited(h.conn)
+	return inhibited, err
+}
+
+// readInhibited reads the notification server's Inhibited property on
+// conn. has is false when there is no such property, or no server.
+func readInhibited(conn *dbus.Conn) (inhibited, has bool, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 	defer cancel()
 	var v dbus.Variant
-	err := h.conn.Object(notificationsName, notificationsPath).
+	err = conn.Object(notificationsName, notificationsPath).
 		CallWithContext(ctx, "org.freedesktop.DBus.Properties.Get", dbus.FlagNoAutoStart, notificationsName, "Inhibited").
 		Store(&v)
 	if err != nil {
 		if noSuchProperty(err) {
-			return false, nil
+			return false, false, nil
 		}
-		return false, fmt.Errorf("read %s: %w", inhibitedProperty, err)
+		return false, false, fmt.Errorf("read %s: %w", inhibitedProperty, err)
 	}
 	inhibited, ok := v.Value().(bool)
 	if !ok {
-		return false, fmt.Errorf("read %s: it is a %s, want a boolean", inhibitedProperty, v.Signature())
+		return false, true, fmt.Errorf("read %s: it is a %s, want a boolean", inhibitedProperty, v.Signature())
 	}
-	return inhibited, nil
+	return inhibited, true, nil
 }
 
 // noSuchProperty reports whether err says the property, or the server

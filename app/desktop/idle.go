@@ -152,7 +152,7 @@ func IdleSources(conn *dbus.Conn) []SourceInfo {
 				info.Detail = err.Error()
 			} else {
 				info.Available, info.Used = true, !used
-				info.Detail = fmt.Sprintf("answered: idle for %v", d.Round(time.Second))
+				info.Detail = fmt.Sprintf("idle for %v", d.Round(time.Second))
 				used = true
 			}
 		}

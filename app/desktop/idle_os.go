@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os/exec"
 	"strconv"
 	"time"
 )
@@ -23,7 +22,7 @@ const ioregIdleName = "macOS HIDIdleTime (ioreg)"
 
 // ioregIdle is an IdleSource that reads the HIDIdleTime property of
 // macOS's IOHIDSystem, in nanoseconds, from the output of run, which runs
-// ioreg (runIoreg). It runs one short command per question and holds
+// ioreg (runIoreg, on macOS). It runs one short command per question and holds
 // nothing open: no cgo and no IOKit binding in limber.
 type ioregIdle struct {
 	run func(ctx context.Context) ([]byte, error)
@@ -43,12 +42,6 @@ func (s ioregIdle) Idle() (time.Duration, error) {
 		return 0, fmt.Errorf("%s: %w", ioregIdleName, err)
 	}
 	return d, nil
-}
-
-// runIoreg prints the IOHIDSystem entry of the I/O Registry, with its
-// properties.
-func runIoreg(ctx context.Context) ([]byte, error) {
-	return exec.CommandContext(ctx, "/usr/sbin/ioreg", "-c", "IOHIDSystem", "-d", "4").Output()
 }
 
 // hidIdleKey starts the property line parseHIDIdleTime looks for.

@@ -2,10 +2,7 @@
 
 package desktop
 
-import (
-	"os"
-	"strings"
-)
+import "os"
 
 // platformIdleSources returns the X server's idle time, asked through
 // MIT-SCREEN-SAVER on $DISPLAY, when this is an X11 session.
@@ -21,7 +18,7 @@ func platformIdleSources() []idleCandidate {
 	switch {
 	case display == "":
 		c.label, c.why = x11IdleName, "no X display: DISPLAY is not set"
-	case os.Getenv("WAYLAND_DISPLAY") != "" || strings.EqualFold(os.Getenv("XDG_SESSION_TYPE"), "wayland"):
+	case waylandSession():
 		c.why = "not used in a Wayland session: Xwayland sees only the input that goes to X11 windows"
 	default:
 		c.src = &x11Idle{display: display}

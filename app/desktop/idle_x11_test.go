@@ -188,14 +188,14 @@ func TestIdleSources(t *testing.T) {
 		{"with a session bus", true, []row{
 			{mutterIdleName + " on " + string(mutterIdlePath), false, false, "GetIdletime"},
 			{screenSaverName + " on " + string(screenSaverPath), false, false, "GetSessionIdleTime"},
-			{screenSaverName + " on " + string(screenSaverPath2), true, true, "answered: idle for 4s"},
-			{x11Label, true, false, "answered: idle for "},
+			{screenSaverName + " on " + string(screenSaverPath2), true, true, "idle for 4s"},
+			{x11Label, true, false, "idle for "},
 		}},
 		{"without one", false, []row{
 			{mutterIdleName + " on " + string(mutterIdlePath), false, false, "no session bus"},
 			{screenSaverName + " on " + string(screenSaverPath), false, false, "no session bus"},
 			{screenSaverName + " on " + string(screenSaverPath2), false, false, "no session bus"},
-			{x11Label, true, true, "answered: idle for "},
+			{x11Label, true, true, "idle for "},
 		}},
 	}
 	for _, tt := range tests {
