@@ -8,7 +8,6 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"time"
 
 	"github.com/limber-app/limber/app/control"
 	"github.com/limber-app/limber/app/daemon"
@@ -29,10 +28,22 @@ type doctorReport struct {
 	TrayHost      check        `json:"tray_host"`
 	Notifications notifyCheck  `json:"notifications"`
 	Idle          check        `json:"idle"`
-	UI            check        `json:"limber_ui"`
-	Calls         check        `json:"calls"`
-	Autostart     check        `json:"autostart"`
-	Running       check        `json:"running"`
+	// IdleSources are the idle time sources tried, in order.
+	IdleSources []desktop.SourceInfo `json:"idle_sources"`
+	// Holds are the reasons to hold a break back, and whether each works here.
+	Holds     []holdCheck `json:"holds"`
+	UI        check       `json:"limber_ui"`
+	Autostart check       `json:"autostart"`
+	Running   check       `json:"running"`
+}
+
+// holdCheck is one hold source: whether it works on this machine, and
+// whether the settings leave it on.
+type holdCheck struct {
+	desktop.SourceInfo
+	// OffBy is the config.toml key that turns the source off, when it
+	// does.
+	OffBy string `json:"off_by,omitempty"`
 }
 
 // check is the outcome of one look at the system: OK says whether Limber
@@ -97,22 +108,24 @@ func runDoctor(args []string, stdout, stderr io.Writer) int {
 // examine looks at everything doctor reports on.
 func examine() doctorReport {
 	paths := store.DefaultPaths()
+	cfgCheck, cfg := examineConfig(paths.Config)
 	r := doctorReport{
 		Version:   version,
 		Go:        runtime.Version(),
 		Platform:  runtime.GOOS + "/" + runtime.GOARCH,
-		Config:    examineConfig(paths.Config),
+		Config:    cfgCheck,
 		History:   examineHistory(paths.History),
 		UI:        examineUI(),
-		Calls:     check{OK: true, Detail: desktop.CallSupport()},
 		Autostart: examineAutostart(),
 		Running:   examineRunning(paths.Socket),
 	}
-	r.SessionBus, r.TrayHost, r.Notifications, r.Idle = examineDesktop()
+	examineDesktop(&r, cfg.Behaviour)
 	return r
 }
 
-func examineConfig(path string) configCheck {
+// examineConfig checks the config file and returns the settings Limber
+// runs on: the file's, or the defaults when it has errors.
+func examineConfig(path string) (configCheck, store.Config) {
 	c := configCheck{Path: path}
 	if _, err := os.Stat(path); err == nil {
 		c.Exists = true
@@ -121,7 +134,7 @@ func examineConfig(path string) configCheck {
 	if err != nil {
 		c.Errors = append(c.Errors, err.Error())
 	}
-	_, warnings, err := store.LoadConfig(path, lim)
+	cfg, warnings, err := store.LoadConfig(path, lim)
 	for _, w := range warnings {
 		c.Warnings = append(c.Warnings, w.Error())
 	}
@@ -135,7 +148,7 @@ func examineConfig(path string) configCheck {
 		c.Errors = append(c.Errors, fmt.Sprintf("%s: %v", path, err))
 	}
 	c.Valid = len(c.Errors) == 0
-	return c
+	return c, cfg
 }
 
 func examineHistory(path string) historyCheck {
@@ -148,41 +161,88 @@ func examineHistory(path string) historyCheck {
 	return h
 }
 
-// examineDesktop checks the session bus and what Limber uses on it.
-func examineDesktop() (bus, tray check, notes notifyCheck, idle check) {
+// examineDesktop checks the session bus and what Limber uses on it, the
+// idle time sources and the hold sources; b says which holds are on.
+func examineDesktop(r *doctorReport, b store.BehaviourPrefs) {
 	conn, err := desktop.PrivateSessionBus()
 	if err != nil {
 		unknown := check{Detail: "unknown: no session bus"}
-		return check{Detail: "unreachable: " + err.Error()}, unknown, notifyCheck{check: unknown}, unknown
+		r.SessionBus, r.TrayHost, r.Notifications = check{Detail: "unreachable: " + err.Error()}, unknown, notifyCheck{check: unknown}
+		conn = nil // the idle and hold sources below go on without it
+	} else {
+		defer conn.Close()
+		r.SessionBus = check{OK: true, Detail: "reachable"}
+		r.TrayHost = examineTrayHost()
+		r.Notifications = examineNotifications()
 	}
-	bus = check{OK: true, Detail: "reachable"}
+	r.IdleSources = desktop.IdleSources(conn)
+	r.Idle = idleInUse(r.IdleSources, conn != nil)
+	for _, s := range desktop.HoldSources(conn, b.PauseApps) {
+		r.Holds = append(r.Holds, holdCheck{SourceInfo: s, OffBy: holdSwitchedOff(s.Name, b)})
+	}
+}
 
+func examineTrayHost() check {
 	switch ok, err := desktop.TrayHostPresent(); {
 	case err != nil:
-		tray = check{Detail: "unknown: " + err.Error()}
+		return check{Detail: "unknown: " + err.Error()}
 	case ok:
-		tray = check{OK: true, Detail: "present (" + desktop.WatcherName + ")"}
+		return check{OK: true, Detail: "present (" + desktop.WatcherName + ")"}
 	default:
-		tray = check{Detail: "none: no " + desktop.WatcherName + " on the bus; Limber's tray icon cannot show"}
+		return check{Detail: "none: no " + desktop.WatcherName + " on the bus; Limber's tray icon cannot show"}
 	}
+}
 
-	if src, err := desktop.FindIdleSource(conn); err != nil {
-		idle = check{Detail: "none: natural breaks off; " + err.Error()}
-	} else if d, err := src.Idle(); err != nil {
-		idle = check{Detail: src.Name() + ": " + err.Error()}
-	} else {
-		idle = check{OK: true, Detail: fmt.Sprintf("%s (idle for %v)", src.Name(), d.Round(time.Second))}
+// examineNotifications asks the notification server about itself, on a
+// connection of its own that the Notifier closes.
+func examineNotifications() notifyCheck {
+	conn, err := desktop.PrivateSessionBus()
+	if err != nil {
+		return notifyCheck{check: check{Detail: "unknown: " + err.Error()}}
 	}
-
-	// The Notifier owns conn from here on and closes it.
 	n, err := notify.NewNotifier(conn)
 	if err != nil {
 		conn.Close()
-		notes.Detail = "none: " + err.Error()
-		return bus, tray, notes, idle
+		return notifyCheck{check: check{Detail: "none: " + err.Error()}}
 	}
 	defer n.Close()
-	return bus, tray, examineNotifier(n), idle
+	return examineNotifier(n)
+}
+
+// idleInUse says which idle time source Limber uses, from the sources
+// tried; bus says whether there was a session bus to ask.
+func idleInUse(sources []desktop.SourceInfo, bus bool) check {
+	for _, s := range sources {
+		if s.Used {
+			return check{OK: true, Detail: s.Name + " (" + s.Detail + ")"}
+		}
+	}
+	if !bus {
+		return check{Detail: "none: natural breaks off; no session bus, and no other source answered"}
+	}
+	return check{Detail: "none: natural breaks off; no source answered"}
+}
+
+// holdSwitchedOff returns the config.toml key that turns off the hold
+// source named name (as desktop.HoldSources names them) when b has it
+// off, and "" when it is on. (An empty pause_while_running list is said
+// in the source's own detail.)
+func holdSwitchedOff(name string, b store.BehaviourPrefs) string {
+	on, key := true, ""
+	switch name {
+	case "camera":
+		on, key = b.HoldCamera, "wait_for_camera"
+	case "microphone":
+		on, key = b.HoldMicrophone, "wait_for_microphone"
+	case "fullscreen window":
+		on, key = b.HoldFullscreen, "wait_for_fullscreen"
+	case "do not disturb":
+		on, key = b.HoldDoNotDisturb, "wait_for_do_not_disturb"
+	}
+	if on {
+		return ""
+	}
+	return key
 }
 
 func examineNotifier(n *notify.Notifier) notifyCheck {
@@ -252,10 +312,38 @@ func printReport(w io.Writer, r doctorReport) {
 	fmt.Fprintf(w, "tray host:     %s\n", r.TrayHost.Detail)
 	fmt.Fprintf(w, "notifications: %s\n", r.Notifications.Detail)
 	fmt.Fprintf(w, "idle time:     %s\n", r.Idle.Detail)
+	for _, s := range r.IdleSources {
+		fmt.Fprintf(w, "  tried:       %s: %s\n", s.Name, idleSourceLine(s))
+	}
+	fmt.Fprintf(w, "holds:         what can hold a break back on this machine\n")
+	for _, h := range r.Holds {
+		fmt.Fprintf(w, "  %-18s %s\n", h.Name+":", holdLine(h))
+	}
 	fmt.Fprintf(w, "limber-ui:     %s\n", r.UI.Detail)
-	fmt.Fprintf(w, "call holds:    %s\n", r.Calls.Detail)
 	fmt.Fprintf(w, "autostart:     %s\n", r.Autostart.Detail)
 	fmt.Fprintf(w, "running:       %s\n", r.Running.Detail)
+}
+
+func idleSourceLine(s desktop.SourceInfo) string {
+	switch {
+	case s.Used:
+		return "used, " + s.Detail
+	case s.Available:
+		return "answers too, " + s.Detail
+	default:
+		return "not available: " + s.Detail
+	}
+}
+
+func holdLine(h holdCheck) string {
+	line := "not available: " + h.Detail
+	if h.Available {
+		line = "available: " + h.Detail
+	}
+	if h.OffBy != "" {
+		line += " (off: " + h.OffBy + " = false)"
+	}
+	return line
 }
 
 func configLine(c configCheck) string {

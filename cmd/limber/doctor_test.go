@@ -5,8 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/godbus/dbus/v5"
+	"github.com/godbus/dbus/v5/prop"
 
 	"github.com/limber-app/limber/app/control"
 	"github.com/limber-app/limber/app/daemon"
@@ -28,6 +32,10 @@ func doctorEnv(t *testing.T, busAddr string) string {
 	}
 	t.Setenv("LIMBER_MIN_INTERVAL", "")
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", busAddr)
+	// No X display and no desktop: only what a test sets up answers.
+	for _, k := range []string{"DISPLAY", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE", "XDG_CURRENT_DESKTOP"} {
+		t.Setenv(k, "")
+	}
 	return filepath.Join(dir, "xdg_config_home", "limber", "config.toml")
 }
 
@@ -121,9 +129,20 @@ func TestDoctor_NoBus(t *testing.T) {
 	if got := lineOf(t, out, "session bus:"); !strings.Contains(got, "unreachable") {
 		t.Errorf("%q, want it to say the bus is unreachable", got)
 	}
-	for _, label := range []string{"tray host:", "notifications:", "idle time:"} {
+	for _, label := range []string{"tray host:", "notifications:"} {
 		if got := lineOf(t, out, label); !strings.Contains(got, "unknown: no session bus") {
 			t.Errorf("%q, want unknown: no session bus", got)
+		}
+	}
+	for label, want := range map[string]string{
+		"idle time:":                      "none: natural breaks off; no session bus, and no other source answered",
+		"  tried:       org.gnome.Mutter": "IdleMonitor/Core: not available: no session bus",
+		"  tried:       X11":              "X11 MIT-SCREEN-SAVER: not available: no X display: DISPLAY is not set",
+		"  do not disturb:":               "not available: no session bus to ask the notification server",
+		"  fullscreen window:":            "not available: no X display: DISPLAY is not set",
+	} {
+		if got := lineOf(t, out, label); !strings.Contains(got, want) {
+			t.Errorf("%q, want it to contain %q", got, want)
 		}
 	}
 	if got := lineOf(t, out, "config:"); !strings.Contains(got, "uses its defaults") {
@@ -165,10 +184,11 @@ func TestDoctor_EmptyBus(t *testing.T) {
 		t.Errorf("exit code = %d, want %d", code, exitOK)
 	}
 	for label, want := range map[string]string{
-		"session bus:":   "reachable",
-		"tray host:":     "none: no org.kde.StatusNotifierWatcher",
-		"notifications:": "none: ",
-		"idle time:":     "none: natural breaks off",
+		"session bus:":      "reachable",
+		"tray host:":        "none: no org.kde.StatusNotifierWatcher",
+		"notifications:":    "none: ",
+		"idle time:":        "none: natural breaks off; no source answered",
+		"  do not disturb:": "not available: no notification server with an Inhibited property",
 	} {
 		if got := lineOf(t, out, label); !strings.Contains(got, want) {
 			t.Errorf("%q, want it to contain %q", got, want)
@@ -181,4 +201,135 @@ func TestDoctor_EmptyBus(t *testing.T) {
 func startEmptyBus(t *testing.T) string {
 	t.Helper()
 	return testbus.Start(t)
+}
+
+// fakeScreenSaver answers GetSessionIdleTime, in seconds, as
+// xfce4-screensaver does.
+type fakeScreenSaver struct{ seconds uint32 }
+
+func (f fakeScreenSaver) GetSessionIdleTime() (uint32, *dbus.Error) { return f.seconds, nil }
+
+// startFakeDesktop starts a session bus with a screen saver that reports
+// 42 s of idle time on /ScreenSaver and a notification server whose
+// Inhibited property is true, and returns the bus address.
+func startFakeDesktop(t *testing.T) string {
+	t.Helper()
+	addr := testbus.Start(t)
+	conn, err := dbus.Connect(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	if err := conn.Export(fakeScreenSaver{42}, "/ScreenSaver", "org.freedesktop.ScreenSaver"); err != nil {
+		t.Fatal(err)
+	}
+	props := prop.Map{"org.freedesktop.Notifications": {"Inhibited": {Value: true}}}
+	if _, err := prop.Export(conn, "/org/freedesktop/Notifications", props); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"org.freedesktop.ScreenSaver", "org.freedesktop.Notifications"} {
+		if reply, err := conn.RequestName(name, dbus.NameFlagDoNotQueue); err != nil || reply != dbus.RequestNameReplyPrimaryOwner {
+			t.Fatalf("RequestName(%s) = %v, %v", name, reply, err)
+		}
+	}
+	return addr
+}
+
+// gnomeWithDoNotDisturb makes the desktop GNOME, with a gsettings alone on
+// PATH that says GNOME's do-not-disturb is on (show-banners false).
+func gnomeWithDoNotDisturb(t *testing.T) {
+	t.Helper()
+	dir := t.TempDir()
+	script := "#!/bin/sh\n[ \"$*\" = 'get org.gnome.desktop.notifications show-banners' ] && echo false\n"
+	writeFile(t, filepath.Join(dir, "gsettings"), script)
+	if err := os.Chmod(filepath.Join(dir, "gsettings"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir)
+	t.Setenv("XDG_CURRENT_DESKTOP", "ubuntu:GNOME")
+}
+
+const holdsConfig = `version = 1
+[behaviour]
+pause_while_running = ["zoom", "obs"]
+wait_for_camera = false
+`
+
+// TestDoctor_IdleAndHoldSources runs doctor on a fake GNOME desktop: it
+// lists each idle time source it tried and each hold source, with what it
+// found.
+func TestDoctor_IdleAndHoldSources(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the session bus test needs dbus-daemon, which Limber's Linux test machines have")
+	}
+	cfg := doctorEnv(t, startFakeDesktop(t))
+	writeFile(t, cfg, holdsConfig)
+	gnomeWithDoNotDisturb(t)
+
+	code, out := doctor(t)
+	if code != exitOK {
+		t.Errorf("exit code = %d, want %d", code, exitOK)
+	}
+	const ss = "org.freedesktop.ScreenSaver"
+	wantLines := []string{
+		"idle time:     " + ss + " on /ScreenSaver (idle for 42s)",
+		"  tried:       org.gnome.Mutter.IdleMonitor on /org/gnome/Mutter/IdleMonitor/Core: not available: ",
+		"  tried:       " + ss + " on /org/freedesktop/ScreenSaver: not available: ",
+		"  tried:       " + ss + " on /ScreenSaver: used, idle for 42s",
+		"  tried:       X11 MIT-SCREEN-SAVER: not available: no X display: DISPLAY is not set",
+		"holds:         ",
+		"  camera:            ",
+		"  microphone:        ",
+		"  fullscreen window: not available: no X display: DISPLAY is not set",
+		"  do not disturb:    available: the notification server's Inhibited property is true; GNOME's do-not-disturb is on",
+		"  running programs:  available: looks for zoom, obs in /proc",
+		"limber-ui:     ",
+	}
+	lines := strings.Split(out, "\n")
+	start := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "idle time:") })
+	if start < 0 || len(lines) < start+len(wantLines) {
+		t.Fatalf("no idle time and holds section in:\n%s", out)
+	}
+	for i, want := range wantLines {
+		if got := lines[start+i]; !strings.HasPrefix(got, want) {
+			t.Errorf("line %d = %q, want it to start with %q", start+i+1, got, want)
+		}
+	}
+	if got := lineOf(t, out, "  camera:"); !strings.HasSuffix(got, "(off: wait_for_camera = false)") {
+		t.Errorf("%q, want it to say the setting turns it off", got)
+	}
+	if got := lineOf(t, out, "  microphone:"); strings.Contains(got, "(off:") {
+		t.Errorf("%q, want no setting to turn it off", got)
+	}
+
+	_, out = doctor(t, "--json")
+	var r doctorReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("--json output does not parse: %v\n%s", err, out)
+	}
+	var used []string
+	for _, s := range r.IdleSources {
+		if s.Used {
+			used = append(used, s.Name)
+		}
+	}
+	if len(r.IdleSources) != 4 || !slices.Equal(used, []string{ss + " on /ScreenSaver"}) || !r.Idle.OK {
+		t.Errorf("--json idle: %+v, sources %+v, want 4 sources, the one on /ScreenSaver used", r.Idle, r.IdleSources)
+	}
+	var names []string
+	for _, h := range r.Holds {
+		names = append(names, h.Name)
+	}
+	if want := []string{"camera", "microphone", "fullscreen window", "do not disturb", "running programs"}; !slices.Equal(names, want) {
+		t.Fatalf("--json holds %q, want %q", names, want)
+	}
+	if h := r.Holds[0]; h.OffBy != "wait_for_camera" {
+		t.Errorf("--json camera off_by = %q, want wait_for_camera", h.OffBy)
+	}
+	if h := r.Holds[3]; !h.Available || h.OffBy != "" || !strings.Contains(h.Detail, "GNOME's do-not-disturb is on") {
+		t.Errorf("--json do not disturb = %+v, want available, on, and GNOME's do-not-disturb on", h)
+	}
+	if h := r.Holds[2]; h.Available {
+		t.Errorf("--json fullscreen window = %+v, want not available without a display", h)
+	}
 }
