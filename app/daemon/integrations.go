@@ -82,6 +82,7 @@ func (d *daemon) pollIdle(now time.Time) {
 // server has them.
 func (d *daemon) sendBreak(title, body string) {
 	if d.notifier != nil {
+		d.notifier.SetSound(d.cfg.Behaviour.Sound)
 		if err := d.notifier.SendBreak(title, body); err == nil {
 			return
 		} else {

@@ -78,6 +78,19 @@ type Notifier struct {
 	mu      sync.Mutex
 	current uint32 // id of our break notification on screen; 0 for none
 	icon    string // path of the icon file; "" until written
+	sound   bool   // ask the server to play a sound with breaks
+}
+
+// soundName is the freedesktop sound theme's name for the sound a break
+// notification asks for.
+const soundName = "message-new-instant"
+
+// SetSound says whether break notifications ask the server to play its
+// sound ([behaviour] sound) or to stay silent.
+func (n *Notifier) SetSound(on bool) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.sound = on
 }
 
 // NewNotifier returns a Notifier on conn, which must be a private
@@ -154,6 +167,11 @@ func (n *Notifier) SendBreak(title, body string) error {
 		body = markup.Replace(body)
 	}
 	hints := map[string]dbus.Variant{"urgency": dbus.MakeVariant(byte(1))}
+	if n.sound {
+		hints["sound-name"] = dbus.MakeVariant(soundName)
+	} else {
+		hints["suppress-sound"] = dbus.MakeVariant(true)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
 	defer cancel()
 	var id uint32

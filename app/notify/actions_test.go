@@ -464,3 +464,34 @@ func dunstCount(t *testing.T, conn *dbus.Conn) uint32 {
 	}
 	return total
 }
+
+// A break notification asks for the desktop's sound only when the user
+// turned sounds on, and asks for silence otherwise.
+func TestNotifier_Sound(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	addr := startTestBus(t)
+	srv := startFakeServer(t, addr, "actions", "body", "sound")
+	n := newTestNotifier(t, addr)
+	for _, on := range []bool{false, true} {
+		n.SetSound(on)
+		if err := n.SendBreak("Time to stand", "Stretch"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	calls := srv.Calls()
+	if len(calls) != 2 {
+		t.Fatalf("server got %d calls, want 2", len(calls))
+	}
+	if v, ok := calls[0].Hints["suppress-sound"]; !ok || v.Value() != true {
+		t.Errorf("sound off: suppress-sound hint = %v, want true", v)
+	}
+	if _, ok := calls[0].Hints["sound-name"]; ok {
+		t.Errorf("sound off: a sound-name hint was sent")
+	}
+	if v := calls[1].Hints["sound-name"]; v.Value() != soundName {
+		t.Errorf("sound on: sound-name hint = %v, want %q", v, soundName)
+	}
+	if _, ok := calls[1].Hints["suppress-sound"]; ok {
+		t.Errorf("sound on: a suppress-sound hint was sent")
+	}
+}
