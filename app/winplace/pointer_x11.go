@@ -4,6 +4,7 @@ package winplace
 
 import (
 	"fmt"
+	"io"
 	"log"
 	"time"
 
@@ -13,6 +14,10 @@ import (
 	"github.com/jezek/xgb/randr"
 	"github.com/jezek/xgb/xproto"
 )
+
+// xgb logs to stderr when there is no ~/.Xauthority, which is normal on
+// many desktops and says nothing about whether the connection works.
+func init() { xgb.Logger = log.New(io.Discard, "", 0) }
 
 // toPointerMonitor moves w to the centre of the monitor under the pointer.
 // It asks the X server directly, as neither Fyne nor GLFW can tell where the
