@@ -66,7 +66,7 @@ type daemon struct {
 
 	notifier     *notify.Notifier   // nil: plain notifications through beeep
 	idle         desktop.IdleSource // nil: no natural breaks
-	lastIdlePoll time.Time
+	nextIdlePoll time.Time // when to ask for idle time next; zero: at once
 	snoozed      bool         // the current stand break was snoozed (strict mode allows one)
 	standDueAt   time.Time    // when the current stand break fell due
 	followedUp   bool         // its one follow-up was sent
@@ -259,6 +259,9 @@ func (d *daemon) wait() time.Duration {
 	if at := d.headsUpAt(); !at.IsZero() && at.Before(next) {
 		next = at
 	}
+	if d.pollIdleDue() && d.nextIdlePoll.Before(next) {
+		next = d.nextIdlePoll
+	}
 	if len(d.held) > 0 && d.holder != nil {
 		if t := d.holder.nextCheck(now.Round(0)); t.Before(next) {
 			next = t
@@ -267,15 +270,12 @@ func (d *daemon) wait() time.Duration {
 	return max(next.Sub(now), 0)
 }
 
-// tickEvery is how often the loop wakes with nothing due: every minute
-// while it asks for idle time (natural breaks), else every five minutes, a
-// safety net that catches a sleep the session signals did not report (Go's
-// timers stop while the machine sleeps). Each wake costs the Go runtime a few
-// dozen context switches, so fewer wakes keep limber idle.
+// tickEvery is how often the loop wakes with nothing due (idle time polls
+// come on top, see idlePollAfter): every five minutes, a safety net that
+// catches a sleep the session signals did not report (Go's timers stop
+// while the machine sleeps). Each wake costs the Go runtime a few dozen
+// context switches, so fewer wakes keep limber idle.
 func (d *daemon) tickEvery() time.Duration {
-	if d.idle != nil && d.cfg.Schedule.NaturalBreak > 0 && (d.state == reminders.Working || d.state == reminders.Due) {
-		return idlePollEvery
-	}
 	return 5 * time.Minute
 }
 

@@ -101,3 +101,41 @@ func TestDesktopHolds_Switches(t *testing.T) {
 		t.Error("holdPrefsOf does not tell different settings apart")
 	}
 }
+
+// Idle time is asked for just when a break that started after the last
+// answer could reach the natural-break length, and each such break is seen.
+func TestIdlePollAfter(t *testing.T) {
+	nb := 5 * time.Minute
+	for _, tc := range []struct{ idle, want time.Duration }{
+		{0, 5 * time.Minute},
+		{2 * time.Minute, 3 * time.Minute},
+		{4*time.Minute + 50*time.Second, idlePollMin},
+		{5 * time.Minute, idlePollAway},
+		{time.Hour, idlePollAway},
+	} {
+		if got := idlePollAfter(tc.idle, nb); got != tc.want {
+			t.Errorf("idlePollAfter(%v) = %v, want %v", tc.idle, got, tc.want)
+		}
+	}
+	// Simulate: the user types until `leave`, then is away for nb and the
+	// shortest gap between polls (no poll comes sooner than that). Polling
+	// as idlePollAfter says must see an idle time of at least nb.
+	away := nb + idlePollMin
+	for leave := time.Duration(0); leave < 12*time.Minute; leave += 7 * time.Second {
+		seen := false
+		for now := time.Duration(0); now < leave+away+time.Second; {
+			idle := time.Duration(0)
+			if now >= leave && now <= leave+away {
+				idle = now - leave
+			}
+			if idle >= nb {
+				seen = true
+				break
+			}
+			now += idlePollAfter(idle, nb)
+		}
+		if !seen {
+			t.Errorf("a %v break starting at %v was not seen", away, leave)
+		}
+	}
+}

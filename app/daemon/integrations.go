@@ -11,9 +11,25 @@ import (
 	"github.com/limber-app/limber/reminders"
 )
 
-// idlePollEvery is how often the loop asks for idle time while reminders
-// run: often enough to notice a five-minute break, rare enough to stay idle.
-const idlePollEvery = time.Minute
+// Idle time polling. While the user is at the keyboard Limber asks again
+// just when a break that began right after this answer would reach the
+// natural-break length, so every break of that length is seen, with as few
+// wakes as that allows (each costs the Go runtime a few dozen context
+// switches); never sooner than idlePollMin. While the user is away it asks
+// every idlePollAway, to notice soon that they are back.
+const (
+	idlePollMin  = 30 * time.Second
+	idlePollAway = time.Minute
+)
+
+// idlePollAfter returns how long after an answer of idle to ask again, for
+// a natural break of nb.
+func idlePollAfter(idle, nb time.Duration) time.Duration {
+	if idle >= nb {
+		return idlePollAway
+	}
+	return max(nb-idle, idlePollMin)
+}
 
 // connectDesktop finds the notification server (for break notifications
 // with buttons) and an idle time source (for natural breaks). Either may be
@@ -58,23 +74,30 @@ func (d *daemon) notifierActions() <-chan string {
 	return d.notifier.Actions()
 }
 
-// pollIdle tells the engine how long the user has been idle, at most every
-// idlePollEvery and only while reminders can fall due.
+// pollIdleDue reports whether the loop must ask for idle time at its next
+// wake: natural breaks are on, an idle source answers and reminders can fall
+// due.
+func (d *daemon) pollIdleDue() bool {
+	return d.idle != nil && d.cfg.Schedule.NaturalBreak > 0 && (d.state == reminders.Working || d.state == reminders.Due)
+}
+
+// pollIdle tells the engine how long the user has been idle, when
+// idlePollAfter says it is time and only while reminders can fall due.
 func (d *daemon) pollIdle(now time.Time) {
-	if d.idle == nil || d.cfg.Schedule.NaturalBreak == 0 || now.Sub(d.lastIdlePoll) < idlePollEvery-time.Second {
+	if d.idle == nil || d.cfg.Schedule.NaturalBreak == 0 || now.Before(d.nextIdlePoll.Add(-time.Second)) {
 		return
 	}
 	switch d.state {
 	case reminders.Paused, reminders.OffHours:
 		return
 	}
-	d.lastIdlePoll = now
 	idle, err := d.idle.Idle()
 	if err != nil {
 		log.Printf("idle time: %v; natural breaks off", err)
 		d.idle = nil
 		return
 	}
+	d.nextIdlePoll = now.Add(idlePollAfter(idle, d.cfg.Schedule.NaturalBreak))
 	d.engineStep(now, reminders.Event{Type: reminders.Idle, Idle: idle})
 }
 
