@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/limber-app/limber/app/store"
 	"github.com/limber-app/limber/app/uiproto"
@@ -411,9 +412,11 @@ func (c *Controller) emitClosed() {
 	}
 }
 
-// showSafety opens the safety guide, or raises it when it is open.
+// showSafety opens the safety guide, or raises it when it is open. The
+// window is known by its English title and shows it in the user's language.
 func (c *Controller) showSafety() {
 	c.openWindow(SafetyTitle, fyne.NewSize(safetyWidth, safetyHeight), NewSafetyScreen)
+	c.retitle(SafetyTitle, lang.L("Limber — Safety & when to see someone"))
 }
 
 // openWindow opens the one window with this title showing what content

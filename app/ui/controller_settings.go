@@ -10,13 +10,16 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/limber-app/limber/app/desktop"
 	"github.com/limber-app/limber/app/store"
 	"github.com/limber-app/limber/app/uiproto"
 )
 
-// SettingsTitle is the title of the settings window.
+// SettingsTitle is the settings window's title in English, which names the
+// window in the controller and its events; the window shows it in the
+// user's language.
 const SettingsTitle = "Limber — Settings"
 
 // showSettings opens the settings window on the config file as it is now,
@@ -35,7 +38,7 @@ func (c *Controller) showSettings() {
 		c.log.Print(limErr)
 	}
 	c.disarmIdle()
-	w := c.app.NewWindow(SettingsTitle)
+	w := c.app.NewWindow(lang.L("Limber — Settings"))
 	w.SetContent(NewSettingsScreen(cfg, SettingsOptions{
 		OnSave: func(cfg store.Config) error {
 			if err := store.SaveConfig(paths.Config, cfg, hash); err != nil {

@@ -204,3 +204,30 @@ func findCheck(o fyne.CanvasObject, label string) *widget.Check {
 	}
 	return nil
 }
+
+// TestController_WindowTitlesInGerman checks that the settings window and
+// the safety guide show their titles in the user's language, while the
+// controller and its events still name them by the English titles.
+func TestController_WindowTitlesInGerman(t *testing.T) {
+	useLanguage(t, "de")
+	h := newHarness(t)
+	useTempFiles(h)
+	h.send(`{"op":"settings"}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SettingsTitle})
+	settings := h.expectCardWindow("Limber — Einstellungen")
+	h.send(`{"op":"settings","focus":true}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SettingsTitle})
+	if again := h.expectCardWindow("Limber — Einstellungen"); again != settings {
+		t.Error("a second settings command opened a new window, want the first one raised")
+	}
+	settings.Close()
+
+	h.send(`{"op":"safety"}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SafetyTitle})
+	safety := h.expectCardWindow("Limber — Sicherheit und wann du Hilfe holen solltest")
+	h.send(`{"op":"safety"}`)
+	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SafetyTitle})
+	if again := h.expectCardWindow("Limber — Sicherheit und wann du Hilfe holen solltest"); again != safety {
+		t.Error("a second safety command opened a new window, want the first one raised")
+	}
+}
