@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -92,12 +93,12 @@ func NewSettingsScreen(cfg store.Config, opt SettingsOptions) fyne.CanvasObject 
 func newSettingsScreen(cfg store.Config, opt SettingsOptions) *settingsScreen {
 	s := &settingsScreen{cfg: cfg, opt: opt}
 	s.tabs = container.NewAppTabs(
-		container.NewTabItem("Schedule", s.scheduleTab()),
-		container.NewTabItem("Work hours", s.hoursTab()),
-		container.NewTabItem("Stretches", s.stretchesTab()),
-		container.NewTabItem("Routines", s.routinesTab()),
-		container.NewTabItem("Behaviour", s.behaviourTab()),
-		container.NewTabItem("About", s.aboutTab()),
+		container.NewTabItem(lang.L("Schedule"), s.scheduleTab()),
+		container.NewTabItem(lang.L("Work hours"), s.hoursTab()),
+		container.NewTabItem(lang.L("Stretches"), s.stretchesTab()),
+		container.NewTabItem(lang.L("Routines"), s.routinesTab()),
+		container.NewTabItem(lang.L("Behaviour"), s.behaviourTab()),
+		container.NewTabItem(lang.L("About"), s.aboutTab()),
 	)
 	s.content = container.NewBorder(s.banner(), s.buttons(), nil, nil, s.tabs)
 	s.validate()
@@ -109,14 +110,15 @@ func (s *settingsScreen) banner() fyne.CanvasObject {
 	if len(s.opt.Problems) == 0 {
 		return nil
 	}
-	s.bannerText = widget.NewLabel("config.toml has mistakes. Limber runs on its last good settings until it is fixed. Below are the settings it could read, with the broken ones at their defaults:")
+	s.bannerText = widget.NewLabel(lang.L("config.toml has mistakes. Limber runs on its last good settings until it is fixed. " +
+		"Below are the settings it could read, with the broken ones at their defaults:"))
 	s.bannerText.Wrapping = fyne.TextWrapWord
 	s.bannerText.Importance = widget.WarningImportance
 	list := container.NewVBox()
 	for _, p := range s.opt.Problems {
 		list.Add(mutedText(p.Error()))
 	}
-	s.reset = widget.NewButtonWithIcon("Reset only the broken settings", theme.ViewRefreshIcon(), s.chooseReset)
+	s.reset = widget.NewButtonWithIcon(lang.L("Reset only the broken settings"), theme.ViewRefreshIcon(), s.chooseReset)
 	body := container.NewVBox(s.bannerText, list, container.NewHBox(s.reset))
 	icon := container.NewVBox(widget.NewIcon(theme.WarningIcon()))
 	return container.NewVBox(container.NewBorder(nil, nil, icon, nil, body), widget.NewSeparator())
@@ -126,17 +128,18 @@ func (s *settingsScreen) banner() fyne.CanvasObject {
 func (s *settingsScreen) chooseReset() {
 	s.resetChosen = true
 	s.reset.Disable()
-	s.bannerText.SetText("Save will write the settings shown here: the broken ones at their defaults, the rest as they were. Lines Limber could not read are kept in the file as comments.")
+	s.bannerText.SetText(lang.L("Save will write the settings shown here: the broken ones at their defaults, the rest as they were. " +
+		"Lines Limber could not read are kept in the file as comments."))
 	s.validate()
 }
 
 func (s *settingsScreen) buttons() fyne.CanvasObject {
-	s.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
+	s.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() {
 		if s.opt.OnCancel != nil {
 			s.opt.OnCancel()
 		}
 	})
-	s.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.trySave)
+	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.trySave)
 	s.save.Importance = widget.HighImportance
 	s.status = newErrorText()
 	row := container.NewBorder(nil, nil, nil, container.NewHBox(s.cancel, s.save), s.status)
@@ -160,21 +163,21 @@ func (s *settingsScreen) validate() {
 // firstProblem names the first invalid field and its tab, or is "".
 func (s *settingsScreen) firstProblem() string {
 	if len(s.opt.Problems) > 0 && !s.resetChosen {
-		return "config.toml has mistakes: reset the broken settings to save."
+		return lang.L("config.toml has mistakes: reset the broken settings to save.")
 	}
 	for _, d := range weekOrder {
 		if _, err := s.days[d].spans(); err != nil {
-			return fmt.Sprintf("Work hours: fix %s.", d)
+			return lang.L("Work hours: fix {{.Day}}.", map[string]string{"Day": dayName(d)})
 		}
 	}
 	if len(s.chosenPlaces()) == 0 {
-		return "Stretches: choose at least one place."
+		return lang.L("Stretches: choose at least one place.")
 	}
 	if _, bad := s.timedRoutines(); bad != nil {
-		return fmt.Sprintf("Routines: fix the time of %s.", bad.on.Text)
+		return lang.L("Routines: fix the time of {{.Routine}}.", map[string]string{"Routine": bad.on.Text})
 	}
 	if _, err := s.behaviour.pauseApps(); err != nil {
-		return "Behaviour: fix the list of programs."
+		return lang.L("Behaviour: fix the list of programs.")
 	}
 	return ""
 }
@@ -185,7 +188,7 @@ func (s *settingsScreen) trySave() {
 		err = s.opt.OnSave(cfg)
 	}
 	if err != nil {
-		s.status.set("Not saved: " + err.Error())
+		s.status.set(lang.L("Not saved: {{.Error}}", map[string]string{"Error": err.Error()}))
 	}
 }
 
@@ -196,7 +199,7 @@ func (s *settingsScreen) config() (store.Config, error) {
 	for _, d := range weekOrder {
 		spans, err := s.days[d].spans()
 		if err != nil {
-			return cfg, fmt.Errorf("%s: %w", d, err)
+			return cfg, fmt.Errorf("%s: %w", dayName(d), err)
 		}
 		cfg.Schedule.Hours[d] = spans
 	}
@@ -204,7 +207,7 @@ func (s *settingsScreen) config() (store.Config, error) {
 	cfg.Stretches = s.stretchPrefs()
 	routines, bad := s.timedRoutines()
 	if bad != nil {
-		return cfg, fmt.Errorf("routine %s: %s", bad.on.Text, bad.err.seg.Text)
+		return cfg, fmt.Errorf("%s: %s", bad.on.Text, bad.err.seg.Text)
 	}
 	cfg.Schedule.Routines = routines
 	cfg.Behaviour.HeadsUp = s.headsUp.value()
@@ -218,14 +221,14 @@ func (s *settingsScreen) config() (store.Config, error) {
 func (s *settingsScreen) aboutTab() fyne.CanvasObject {
 	version := s.opt.Version
 	if version == "" {
-		version = "unknown"
+		version = lang.L("unknown")
 	}
 	form := widget.NewForm(
-		widget.NewFormItem("Version", selectableLabel(version)),
-		widget.NewFormItem("Settings file", s.pathRow(s.opt.ConfigPath)),
-		widget.NewFormItem("History file", s.pathRow(s.opt.HistoryPath)),
+		widget.NewFormItem(lang.L("Version"), selectableLabel(version)),
+		widget.NewFormItem(lang.L("Settings file"), s.pathRow(s.opt.ConfigPath)),
+		widget.NewFormItem(lang.L("History file"), s.pathRow(s.opt.HistoryPath)),
 	)
-	title := widget.NewLabel("Limber — stretch breaks for desk workers")
+	title := widget.NewLabel(lang.L("Limber — stretch breaks for desk workers"))
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	advice := widget.NewLabel(exercises.Safety().NotAdvice)
 	advice.Wrapping = fyne.TextWrapWord
@@ -233,7 +236,7 @@ func (s *settingsScreen) aboutTab() fyne.CanvasObject {
 	box.Add(widget.NewSeparator())
 	box.Add(advice)
 	if s.opt.OnSafety != nil {
-		safety := widget.NewButtonWithIcon("Safety guide", theme.WarningIcon(), s.opt.OnSafety)
+		safety := widget.NewButtonWithIcon(lang.L("Safety guide"), theme.WarningIcon(), s.opt.OnSafety)
 		box.Add(container.NewHBox(safety))
 	}
 	return box
@@ -245,11 +248,11 @@ func (s *settingsScreen) autostartCheck() fyne.CanvasObject {
 	problem := widget.NewLabel("")
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Hide()
-	check := widget.NewCheck("Start Limber when I log in", nil)
+	check := widget.NewCheck(lang.L("Start Limber when I log in"), nil)
 	check.SetChecked(s.opt.Autostart)
 	check.OnChanged = func(on bool) {
 		if err := s.opt.OnAutostart(on); err != nil {
-			problem.SetText("Could not change it: " + err.Error())
+			problem.SetText(lang.L("Could not change it: {{.Error}}", map[string]string{"Error": err.Error()}))
 			problem.Show()
 			return
 		}

@@ -1,13 +1,14 @@
 package ui
 
 import (
-	"fmt"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/app/store"
@@ -38,13 +39,13 @@ func (s *settingsScreen) behaviourTab() fyne.CanvasObject {
 		c.Checked = on
 		return c
 	}
-	f.sound = check("Play the desktop's sound with break reminders", b.Sound)
-	f.fullscreen = check("a full-screen window is in front (a film, a slide show, a game)", b.HoldFullscreen)
-	f.camera = check("the camera is in use (a video call)", b.HoldCamera)
-	f.microphone = check("the microphone is in use (a call, a recording)", b.HoldMicrophone)
-	f.dnd = check("the desktop's do-not-disturb is on", b.HoldDoNotDisturb)
-	f.typing = check("Open the stretch card only at a pause in my typing", b.TypingPause)
-	f.summary = check("A short summary when the work day ends", b.DaySummary)
+	f.sound = check(lang.L("Play the desktop's sound with break reminders"), b.Sound)
+	f.fullscreen = check(lang.L("a full-screen window is in front (a film, a slide show, a game)"), b.HoldFullscreen)
+	f.camera = check(lang.L("the camera is in use (a video call)"), b.HoldCamera)
+	f.microphone = check(lang.L("the microphone is in use (a call, a recording)"), b.HoldMicrophone)
+	f.dnd = check(lang.L("the desktop's do-not-disturb is on"), b.HoldDoNotDisturb)
+	f.typing = check(lang.L("Open the stretch card only at a pause in my typing"), b.TypingPause)
+	f.summary = check(lang.L("A short summary when the work day ends"), b.DaySummary)
 
 	f.apps = widget.NewMultiLineEntry()
 	f.apps.SetPlaceHolder("zoom")
@@ -70,19 +71,19 @@ func (s *settingsScreen) behaviourTab() fyne.CanvasObject {
 	}
 	box.Add(f.sound)
 	box.Add(widget.NewSeparator())
-	box.Add(heading("Hold a due break back while…"))
+	box.Add(heading(lang.L("Hold a due break back while…")))
 	box.Add(f.fullscreen)
 	box.Add(f.camera)
 	box.Add(f.microphone)
 	box.Add(f.dnd)
-	box.Add(widget.NewLabel("…or while one of these programs runs (one name per line):"))
+	box.Add(widget.NewLabel(lang.L("…or while one of these programs runs (one name per line):")))
 	box.Add(f.apps)
 	box.Add(f.appsErr)
-	box.Add(mutedText("A held break is never dropped: it comes once, a minute after the hold ends."))
+	box.Add(mutedText(lang.L("A held break is never dropped: it comes once, a minute after the hold ends.")))
 	box.Add(f.typing)
 	box.Add(widget.NewSeparator())
 	box.Add(f.summary)
-	box.Add(container.NewHBox(widget.NewLabel("Stand breaks that make a good day:"), f.goal))
+	box.Add(container.NewHBox(widget.NewLabel(lang.L("Stand breaks that make a good day:")), f.goal))
 	return container.NewVScroll(box)
 }
 
@@ -96,7 +97,8 @@ func (f *behaviourFields) pauseApps() ([]string, error) {
 			continue
 		}
 		if strings.Contains(name, "/") {
-			return nil, fmt.Errorf("line %d: %q: a program's name, not its path (zoom, not /usr/bin/zoom)", i+1, name)
+			return nil, errors.New(lang.L("line {{.Line}}: {{.Name}}: a program's name, not its path (zoom, not /usr/bin/zoom)",
+				map[string]any{"Line": i + 1, "Name": strconv.Quote(name)}))
 		}
 		if !slices.Contains(apps, name) {
 			apps = append(apps, name)

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -21,21 +22,40 @@ var weekOrder = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.T
 // spanEntryWidth fits "00:00-00:00" in the default text size.
 const spanEntryWidth = 112
 
-var errEmptySpan = errors.New("a span is empty: type one such as 09:00-17:30, or remove it")
-
 func (s *settingsScreen) hoursTab() fyne.CanvasObject {
 	form := container.New(layout.NewFormLayout())
 	for _, d := range weekOrder {
 		s.days[d] = newDayRow(d, s.cfg.Schedule.Hours[d], s.validate)
-		name := widget.NewLabel(d.String())
+		name := widget.NewLabel(dayName(d))
 		form.Add(container.NewVBox(name))
 		form.Add(s.days[d].content)
 	}
-	s.copyMonday = widget.NewButtonWithIcon("Copy Monday to all weekdays", theme.ContentCopyIcon(), s.copyMondayToWeekdays)
-	intro := mutedText("When Limber may remind you, as spans such as 09:00-17:30. Add a second span for a lunch gap; a day with none is a day off.")
-	s.outside = widget.NewCheck("Remind me outside these hours too (all day, every day)", nil)
+	s.copyMonday = widget.NewButtonWithIcon(lang.L("Copy Monday to all weekdays"), theme.ContentCopyIcon(), s.copyMondayToWeekdays)
+	intro := mutedText(lang.L("When Limber may remind you, as spans such as 09:00-17:30. " +
+		"Add a second span for a lunch gap; a day with none is a day off."))
+	s.outside = widget.NewCheck(lang.L("Remind me outside these hours too (all day, every day)"), nil)
 	s.outside.Checked = s.cfg.Behaviour.RemindOutside
 	return container.NewVScroll(container.NewVBox(intro, form, container.NewHBox(s.copyMonday), s.outside))
+}
+
+// dayName is the full name of d in the user's language ("Monday").
+func dayName(d time.Weekday) string {
+	switch d {
+	case time.Monday:
+		return lang.L("Monday")
+	case time.Tuesday:
+		return lang.L("Tuesday")
+	case time.Wednesday:
+		return lang.L("Wednesday")
+	case time.Thursday:
+		return lang.L("Thursday")
+	case time.Friday:
+		return lang.L("Friday")
+	case time.Saturday:
+		return lang.L("Saturday")
+	default:
+		return lang.L("Sunday")
+	}
 }
 
 // copyMondayToWeekdays gives Tuesday to Friday Monday's spans, as typed.
@@ -62,9 +82,9 @@ type dayRow struct {
 
 func newDayRow(day time.Weekday, spans []reminders.Span, onChange func()) *dayRow {
 	r := &dayRow{day: day, onChange: onChange}
-	r.add = widget.NewButtonWithIcon("Add span", theme.ContentAddIcon(), r.addEmpty)
+	r.add = widget.NewButtonWithIcon(lang.L("Add span"), theme.ContentAddIcon(), r.addEmpty)
 	r.add.Importance = widget.LowImportance
-	r.dayOff = widget.NewLabel("Day off")
+	r.dayOff = widget.NewLabel(lang.L("Day off"))
 	r.dayOff.Importance = widget.LowImportance
 	r.spanBox = container.New(layout.NewRowWrapLayout())
 	r.err = newErrorText()
@@ -161,7 +181,7 @@ func (r *dayRow) spans() ([]reminders.Span, error) {
 	for i, t := range texts {
 		texts[i] = strings.TrimSpace(t)
 		if texts[i] == "" {
-			return nil, errEmptySpan
+			return nil, errors.New(lang.L("a span is empty: type one such as 09:00-17:30, or remove it"))
 		}
 	}
 	return reminders.ParseDay(texts)

@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,7 +27,8 @@ type routineRow struct {
 }
 
 func (s *settingsScreen) routinesTab() fyne.CanvasObject {
-	intro := mutedText("A reminder to play a guided routine at a time of day. Type a time such as 07:30 for every day, or 18:00 tue,fri for some days.")
+	intro := mutedText(lang.L("A reminder to play a guided routine at a time of day. " +
+		"Type a time such as 07:30 for every day, or 18:00 tue,fri for some days."))
 	form := container.New(layout.NewFormLayout())
 	s.routines = nil
 	for _, r := range exercises.Routines() {
@@ -42,7 +43,7 @@ func (s *settingsScreen) routinesTab() fyne.CanvasObject {
 func (s *settingsScreen) newRoutineRow(r exercises.Routine) *routineRow {
 	row := &routineRow{id: r.ID, err: newErrorText()}
 	row.when = widget.NewEntry()
-	row.when.SetPlaceHolder("off")
+	row.when.SetPlaceHolder(lang.L("off"))
 	row.on = widget.NewCheck(r.Name, func(on bool) {
 		if on {
 			row.when.Enable()
@@ -67,7 +68,7 @@ func (s *settingsScreen) newRoutineRow(r exercises.Routine) *routineRow {
 		row.check()
 		s.validate()
 	}
-	about := mutedText(fmt.Sprintf("%d min · %s", r.Minutes, r.When))
+	about := mutedText(lang.L("{{.Minutes}} min", map[string]int{"Minutes": r.Minutes}) + " · " + r.When)
 	entry := container.NewGridWrap(fyne.NewSize(routineTimeWidth, row.when.MinSize().Height), row.when)
 	row.content = container.NewVBox(container.NewHBox(entry, about), row.err)
 	return row

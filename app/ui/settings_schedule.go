@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/app/store"
@@ -53,20 +53,21 @@ func (d durationSelect) value() time.Duration {
 	return d.values[max(d.SelectedIndex(), 0)]
 }
 
-// durationLabel writes d for people: "Off", "45 min", "1 h 30 min", "3 s".
+// durationLabel writes d for people in their language: "Off", "45 min",
+// "1 h 30 min", "3 s" in English.
 func durationLabel(d time.Duration) string {
 	h, m, s := int(d/time.Hour), int(d%time.Hour/minute), int(d%minute/time.Second)
 	switch {
 	case d == 0:
-		return "Off"
+		return lang.L("Off")
 	case d < minute:
-		return fmt.Sprintf("%d s", s)
+		return lang.N("{{.Seconds}} s", s, map[string]int{"Seconds": s})
 	case h == 0:
-		return fmt.Sprintf("%d min", m)
+		return lang.L("{{.Minutes}} min", map[string]int{"Minutes": m})
 	case m == 0:
-		return fmt.Sprintf("%d h", h)
+		return lang.N("{{.Hours}} h", h, map[string]int{"Hours": h})
 	}
-	return fmt.Sprintf("%d h %d min", h, m)
+	return lang.L("{{.Hours}} h {{.Minutes}} min", map[string]int{"Hours": h, "Minutes": m})
 }
 
 // intervalFields are the Schedule tab's selects.
@@ -105,11 +106,11 @@ func (s *settingsScreen) scheduleTab() fyne.CanvasObject {
 		return it
 	}
 	return widget.NewForm(
-		item("Stand up every", f.stand, "A stretch break, with the stretch card."),
-		item("Check posture every", f.posture, "A short notification to sit up straight."),
-		item("Drink water every", f.water, "A short notification to drink."),
-		item("Snooze for", f.snooze, "How long Snooze puts a break off."),
-		item("Natural break after", f.natural, "Being away from the keyboard this long counts as a break."),
-		item("Heads-up", s.headsUp, "A quiet notice this long before a stand break, to finish your sentence."),
+		item(lang.L("Stand up every"), f.stand, lang.L("A stretch break, with the stretch card.")),
+		item(lang.L("Check posture every"), f.posture, lang.L("A short notification to sit up straight.")),
+		item(lang.L("Drink water every"), f.water, lang.L("A short notification to drink.")),
+		item(lang.L("Snooze for"), f.snooze, lang.L("How long Snooze puts a break off.")),
+		item(lang.L("Natural break after"), f.natural, lang.L("Being away from the keyboard this long counts as a break.")),
+		item(lang.L("Heads-up"), s.headsUp, lang.L("A quiet notice this long before a stand break, to finish your sentence.")),
 	)
 }

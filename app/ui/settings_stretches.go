@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -37,13 +38,13 @@ func (s *settingsScreen) stretchesTab() fyne.CanvasObject {
 		row.Add(c)
 	}
 	s.placesErr = newErrorText()
-	s.autoOpen = widget.NewCheck("Open the stretch card by itself when a break is due", nil)
+	s.autoOpen = widget.NewCheck(lang.L("Open the stretch card by itself when a break is due"), nil)
 	s.autoOpen.Checked = s.cfg.Card.AutoOpen
-	s.strict = widget.NewCheck("Strict mode: no Skip, and a break can be snoozed only once", nil)
+	s.strict = widget.NewCheck(lang.L("Strict mode: no Skip, and a break can be snoozed only once"), nil)
 	s.strict.Checked = s.cfg.Card.Strict
-	legend := mutedText("Star a stretch to see it more often; hide one (eye) never to see it.")
+	legend := mutedText(lang.L("Star a stretch to see it more often; hide one (eye) never to see it."))
 	top := container.NewVBox(
-		heading("Where can you stretch?"), row, s.placesErr,
+		heading(lang.L("Where can you stretch?")), row, s.placesErr,
 		s.autoOpen, s.strict, widget.NewSeparator(), legend,
 	)
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.exerciseList()))
@@ -75,25 +76,26 @@ func heading(text string) *widget.Label {
 func (s *settingsScreen) checkPlaces() {
 	msg := ""
 	if len(s.chosenPlaces()) == 0 {
-		msg = "Choose at least one place."
+		msg = lang.L("Choose at least one place.")
 	}
 	s.placesErr.set(msg)
 	s.validate()
 }
 
-// shortPlaceName names a place in a few words, for a row of check boxes.
+// shortPlaceName names a place in a few words in the user's language, for
+// a row of check boxes.
 func shortPlaceName(p exercises.Place) string {
 	switch p {
 	case exercises.Desk:
-		return "Desk"
+		return lang.L("Desk")
 	case exercises.Standing:
-		return "Standing"
+		return lang.L("Standing")
 	case exercises.Floor:
-		return "Floor (mat)"
+		return lang.L("Floor (mat)")
 	case exercises.Bar:
-		return "Pull-up bar"
+		return lang.L("Pull-up bar")
 	case exercises.Gym:
-		return "Gym"
+		return lang.L("Gym")
 	}
 	return string(p)
 }
