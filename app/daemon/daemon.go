@@ -378,6 +378,7 @@ func (d *daemon) cardCommand(ids []string, kind string, focus bool) uiproto.Comm
 	return uiproto.Command{
 		Op: uiproto.OpCard, Exercises: ids, Kind: kind, Focus: focus,
 		Strict: strict, NoSnooze: strict && d.snoozed,
+		SnoozeSeconds: int(d.cfg.Schedule.Snooze / time.Second),
 	}
 }
 

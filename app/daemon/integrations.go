@@ -106,6 +106,7 @@ func (d *daemon) pollIdle(now time.Time) {
 func (d *daemon) sendBreak(title, body string) {
 	if d.notifier != nil {
 		d.notifier.SetSound(d.cfg.Behaviour.Sound)
+		d.notifier.SetSnooze(d.cfg.Schedule.Snooze)
 		if err := d.notifier.SendBreak(title, body); err == nil {
 			return
 		} else {

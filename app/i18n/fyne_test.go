@@ -24,12 +24,12 @@ func fyneLanguage(t *testing.T, code string) {
 func TestCatalog_FyneAgrees(t *testing.T) {
 	t.Cleanup(func() { SetLanguage(English) })
 	data := map[string]any{"Time": "14:35", "Days": 3, "Reps": 1}
-	plain := []string{"Done", "This hurts", "Snooze 5 min", "Safety guide", "Limber — Statistics", "Mon"}
+	plain := []string{"Done", "This hurts", "Snooze", "Safety guide", "Limber — Statistics", "Mon"}
 	templated := []string{"Next stretch at {{.Time}}", "{{.Weekday}} {{.Time}}"}
 	counted := []struct {
 		key   string
 		count int
-	}{{"{{.Days}} days", 1}, {"{{.Days}} days", 3}, {"{{.Reps}} reps", 1}, {"{{.Reps}} reps", 4}, {"breaks done", 1}, {"breaks done", 0}}
+	}{{"Snooze {{.Minutes}} min", 10}, {"{{.Days}} days", 1}, {"{{.Days}} days", 3}, {"{{.Reps}} reps", 1}, {"{{.Reps}} reps", 4}, {"breaks done", 1}, {"breaks done", 0}}
 	for _, code := range []string{"de", "es", "en"} {
 		fyneLanguage(t, code)
 		SetLanguage(code)
@@ -44,7 +44,7 @@ func TestCatalog_FyneAgrees(t *testing.T) {
 			}
 		}
 		for _, c := range counted {
-			d := map[string]int{"Days": c.count, "Reps": c.count}
+			d := map[string]int{"Days": c.count, "Reps": c.count, "Minutes": c.count}
 			if got, want := lang.N(c.key, c.count, d), N(c.key, c.count, d); got != want {
 				t.Errorf("%s: lang.N(%q, %d) = %q, N = %q", code, c.key, c.count, got, want)
 			}

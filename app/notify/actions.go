@@ -39,13 +39,27 @@ const (
 // breakActions are the buttons of a break notification, as key, label
 // pairs, in the user's language. "default" is what a click on the
 // notification itself does; most servers show no button for it.
-func breakActions() []string {
+func breakActions(snooze time.Duration) []string {
 	return []string{
 		"default", i18n.T("Start stretch"),
 		ActionStart, i18n.T("Start stretch"),
-		ActionSnooze, i18n.T("Snooze 5 min"),
+		ActionSnooze, SnoozeLabel(snooze),
 		ActionSkip, i18n.T("Skip"),
 	}
+}
+
+// SnoozeLabel names the Snooze button after how long it snoozes: "Snooze
+// 10 min", or plain "Snooze" for the seconds-long snoozes of demos; 0 means
+// 5 minutes.
+func SnoozeLabel(d time.Duration) string {
+	if d <= 0 {
+		d = 5 * time.Minute
+	}
+	m := int(d / time.Minute)
+	if m < 1 {
+		return i18n.T("Snooze")
+	}
+	return i18n.N("Snooze {{.Minutes}} min", m, map[string]any{"Minutes": m})
 }
 
 // actionKeys maps the action keys of breakActions to what Actions delivers.
@@ -79,6 +93,14 @@ type Notifier struct {
 	current uint32 // id of our break notification on screen; 0 for none
 	icon    string // path of the icon file; "" until written
 	sound   bool   // ask the server to play a sound with breaks
+	snooze  time.Duration
+}
+
+// SetSnooze sets how long the Snooze button snoozes, for its label.
+func (n *Notifier) SetSnooze(d time.Duration) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.snooze = d
 }
 
 // soundName is the freedesktop sound theme's name for the sound a break
@@ -161,7 +183,7 @@ func (n *Notifier) SendBreak(title, body string) error {
 	defer n.mu.Unlock()
 	var actions []string
 	if n.HasActions() {
-		actions = breakActions()
+		actions = breakActions(n.snooze)
 	}
 	if slices.Contains(n.caps, "body-markup") {
 		body = markup.Replace(body)

@@ -495,3 +495,22 @@ func TestNotifier_Sound(t *testing.T) {
 		t.Errorf("sound on: a suppress-sound hint was sent")
 	}
 }
+
+// The notification's Snooze button says how long it snoozes.
+func TestNotifier_SnoozeLabel(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	addr := startTestBus(t)
+	srv := startFakeServer(t, addr, "actions", "body")
+	n := newTestNotifier(t, addr)
+	n.SetSnooze(15 * time.Minute)
+	if err := n.SendBreak("Time to stand", "Stretch"); err != nil {
+		t.Fatal(err)
+	}
+	calls := srv.Calls()
+	if len(calls) != 1 || !slices.Contains(calls[0].Actions, "Snooze 15 min") {
+		t.Fatalf("actions = %q, want a \"Snooze 15 min\" button", calls[0].Actions)
+	}
+	if got := SnoozeLabel(0); got != "Snooze 5 min" {
+		t.Errorf("SnoozeLabel(0) = %q, want the default 5 min", got)
+	}
+}

@@ -32,6 +32,9 @@ type CardOptions struct {
 	Strict bool
 	// NoSnooze hides Snooze.
 	NoSnooze bool
+	// Snooze is how long Snooze puts the break off, for its label; 0 means
+	// 5 minutes.
+	Snooze time.Duration
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Tick starts a ticker with period d and returns its channel and a
@@ -286,7 +289,7 @@ func (c *Card) secondaryButtons() []fyne.CanvasObject {
 		row = append(row, c.another)
 	}
 	if !c.opt.NoSnooze {
-		c.snooze = widget.NewButtonWithIcon(lang.L("Snooze 5 min"), theme.HistoryIcon(), func() { c.answer(OutcomeSnoozed) })
+		c.snooze = widget.NewButtonWithIcon(snoozeLabel(c.opt.Snooze), theme.HistoryIcon(), func() { c.answer(OutcomeSnoozed) })
 		row = append(row, c.snooze)
 	}
 	if !c.opt.Strict {
@@ -294,6 +297,19 @@ func (c *Card) secondaryButtons() []fyne.CanvasObject {
 		row = append(row, c.skip)
 	}
 	return row
+}
+
+// snoozeLabel names the Snooze button after how long it snoozes: "Snooze
+// 10 min", or plain "Snooze" for the seconds-long snoozes of demos.
+func snoozeLabel(d time.Duration) string {
+	if d <= 0 {
+		d = 5 * time.Minute
+	}
+	m := int(d / time.Minute)
+	if m < 1 {
+		return lang.L("Snooze")
+	}
+	return lang.N("Snooze {{.Minutes}} min", m, map[string]any{"Minutes": m})
 }
 
 // metaLine says where the exercise is done and what it works on, in the

@@ -507,3 +507,16 @@ func TestCard_FitsInEveryLanguage(t *testing.T) {
 		})
 	}
 }
+
+// The Snooze button says how long it snoozes, as the settings have it.
+func TestCard_SnoozeLabelFollowsTheSetting(t *testing.T) {
+	for _, tc := range []struct {
+		d    time.Duration
+		want string
+	}{{0, "Snooze 5 min"}, {10 * time.Minute, "Snooze 10 min"}, {time.Minute, "Snooze 1 min"}, {3 * time.Second, "Snooze"}} {
+		c, _, _ := newTestCardWith(t, sideBend, func(o *CardOptions) { o.Snooze = tc.d })
+		if got := c.snooze.Text; got != tc.want {
+			t.Errorf("snooze %v: button %q, want %q", tc.d, got, tc.want)
+		}
+	}
+}

@@ -347,6 +347,7 @@ func (c *Controller) cardOptions() CardOptions {
 	return CardOptions{
 		Strict:   c.cmd.Strict,
 		NoSnooze: c.cmd.NoSnooze,
+		Snooze:   time.Duration(c.cmd.SnoozeSeconds) * time.Second,
 		Now:      c.Now,
 		Tick:     c.Tick,
 		OnSafety: c.showSafety,

@@ -64,6 +64,9 @@ type Command struct {
 	Strict bool `json:"strict,omitempty"`
 	// NoSnooze hides Snooze (strict mode, after the one snooze allowed).
 	NoSnooze bool `json:"no_snooze,omitempty"`
+	// SnoozeSeconds is how long Snooze puts the break off, for its label;
+	// 0 means the default, 5 minutes.
+	SnoozeSeconds int `json:"snooze_seconds,omitempty"`
 	// Routine is the routine id for OpRoutine.
 	Routine string `json:"routine,omitempty"`
 }
