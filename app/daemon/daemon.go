@@ -66,14 +66,14 @@ type daemon struct {
 
 	notifier     *notify.Notifier   // nil: plain notifications through beeep
 	idle         desktop.IdleSource // nil: no natural breaks
-	nextIdlePoll time.Time // when to ask for idle time next; zero: at once
-	snoozed      bool         // the current stand break was snoozed (strict mode allows one)
-	standDueAt   time.Time    // when the current stand break fell due
-	followedUp   bool         // its one follow-up was sent
-	standStretch string       // the stretch its notification suggested
-	cardWaiting  *pendingCard // a card waiting for a pause in typing
-	nextStand    time.Time    // when the next stand break falls due, as last shown
-	headsUpFor   time.Time    // the stand break whose heads-up was sent
+	nextIdlePoll time.Time          // when to ask for idle time next; zero: at once
+	snoozed      bool               // the current stand break was snoozed (strict mode allows one)
+	standDueAt   time.Time          // when the current stand break fell due
+	followedUp   bool               // its one follow-up was sent
+	standStretch string             // the stretch its notification suggested
+	cardWaiting  *pendingCard       // a card waiting for a pause in typing
+	nextStand    time.Time          // when the next stand break falls due, as last shown
+	headsUpFor   time.Time          // the stand break whose heads-up was sent
 
 	configChanged <-chan struct{} // the config file may have changed
 	configText    string          // the config file as last read
