@@ -1,12 +1,11 @@
-//go:build !linux || wayland
+//go:build (!linux && !windows) || wayland
 
 package winplace
 
 import "fyne.io/fyne/v2"
 
 // toPointerMonitor leaves w where Fyne put it: on Wayland the compositor
-// places windows, and on Windows and macOS Fyne centres them on the main
-// monitor.
+// places windows, and on macOS Fyne centres them on the main monitor.
 func toPointerMonitor(fyne.Window) {}
 
 // keepFocus does nothing here: GLFW's focus-on-show hint is all these
