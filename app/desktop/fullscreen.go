@@ -135,6 +135,7 @@ func connectX(display string) (*xDisplay, error) {
 		}
 		*atom = reply.Atom
 	}
+	go discardEvents(conn)
 	return x, nil
 }
 

@@ -42,6 +42,7 @@ func (s *x11Idle) Idle() (time.Duration, error) {
 			return 0, fmt.Errorf("%s: connect to X display %q: %w", x11IdleName, s.display, err)
 		}
 		s.conn, s.root = conn, xproto.Drawable(xproto.Setup(conn).Roots[conn.DefaultScreen].Root)
+		go discardEvents(conn)
 	}
 	conn, root := s.conn, s.root
 	reply, err := within(callTimeout, func() (*screensaver.QueryInfoReply, error) {
@@ -68,6 +69,18 @@ func (s *x11Idle) closeLocked() {
 	if s.conn != nil {
 		s.conn.Close()
 		s.conn = nil
+	}
+}
+
+// discardEvents reads and drops the events the server sends conn until it
+// closes. The connection asks for none, but every client gets some (a
+// MappingNotify when the keyboard layout changes), and unread ones would
+// pile up in xgb's queue until, full, it blocked the replies too.
+func discardEvents(conn *xgb.Conn) {
+	for {
+		if ev, err := conn.WaitForEvent(); ev == nil && err == nil {
+			return
+		}
 	}
 }
 

@@ -217,3 +217,27 @@ func TestIdleSources(t *testing.T) {
 		})
 	}
 }
+
+// TestX11Idle_EventsDoNotPileUp sends the source's connection more events
+// than xgb queues (every client gets a MappingNotify when the keyboard
+// mapping changes): it must still answer.
+func TestX11Idle_EventsDoNotPileUp(t *testing.T) {
+	x := startXvfb(t, "", xauthority(t))
+	src := &x11Idle{display: x.display}
+	defer src.close()
+	if _, err := src.Idle(); err != nil {
+		t.Fatal(err)
+	}
+	p := newPointer(t, x.display)
+	go discardEvents(p.conn) // it gets the events too
+	const queued = 5000      // xgb's event queue
+	for i := range queued + 100 {
+		sym := []xproto.Keysym{xproto.Keysym(0x61 + i%26)}
+		if err := xproto.ChangeKeyboardMappingChecked(p.conn, 1, 200, 1, sym).Check(); err != nil {
+			t.Fatalf("ChangeKeyboardMapping: %v", err)
+		}
+	}
+	if _, err := src.Idle(); err != nil {
+		t.Errorf("Idle() after %d events = %v", queued+100, err)
+	}
+}
