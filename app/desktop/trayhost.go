@@ -7,6 +7,7 @@ package desktop
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/godbus/dbus/v5"
 )
@@ -68,10 +69,18 @@ func (e TrayHostEvent) String() string {
 	return fmt.Sprintf("TrayHostEvent(%d)", int(e))
 }
 
+// trayGoneGrace is how long the tray host must stay away before
+// WatchTrayHost reports it gone.
+var trayGoneGrace = 3 * time.Second
+
 // WatchTrayHost reports when the tray host leaves the session bus and when
 // one appears. It listens, on a private connection of its own, to the
 // bus's NameOwnerChanged signal for WatcherName only (a match on its first
 // argument), so the process wakes only when a tray host comes or goes.
+//
+// TrayHostGone comes only once the host has stayed away for a few seconds:
+// a panel that restarts gives TrayHostBack alone, and one that quits just
+// before Limber does at logout gives nothing.
 //
 // The channel is closed, and the connection with it, when ctx ends or the
 // bus connection is lost; the caller must keep reading until then.
@@ -100,24 +109,37 @@ func WatchTrayHost(ctx context.Context) (<-chan TrayHostEvent, error) {
 }
 
 // relayTrayHost turns the bus's signals into events on out until ctx ends
-// or the connection is lost, then closes the connection and out.
+// or the connection is lost, then closes the connection and out. A host
+// that leaves is reported after trayGoneGrace, unless one comes back
+// first.
 func relayTrayHost(ctx context.Context, conn *dbus.Conn, signals <-chan *dbus.Signal, out chan<- TrayHostEvent) {
 	defer close(out)
 	defer conn.Close()
+	grace := time.NewTimer(trayGoneGrace)
+	grace.Stop()
+	defer grace.Stop()
+	var gone <-chan time.Time // grace.C while a departure waits to be reported
 	for {
-		var sig *dbus.Signal
+		var ev TrayHostEvent
 		select {
 		case <-ctx.Done():
 			return
-		case s, ok := <-signals:
+		case <-gone:
+			ev, gone = TrayHostGone, nil
+		case sig, ok := <-signals:
 			if !ok {
 				return
 			}
-			sig = s
-		}
-		ev, ok := trayHostEvent(sig)
-		if !ok {
-			continue
+			if ev, ok = trayHostEvent(sig); !ok {
+				continue
+			}
+			if ev == TrayHostGone {
+				grace.Reset(trayGoneGrace)
+				gone = grace.C
+				continue
+			}
+			grace.Stop()
+			gone = nil
 		}
 		select {
 		case out <- ev:

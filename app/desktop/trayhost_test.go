@@ -55,7 +55,15 @@ func wantTrayEvent(t *testing.T, events <-chan TrayHostEvent, want TrayHostEvent
 	}
 }
 
+// graceOf sets trayGoneGrace to d for the test.
+func graceOf(t *testing.T, d time.Duration) {
+	old := trayGoneGrace
+	trayGoneGrace = d
+	t.Cleanup(func() { trayGoneGrace = old })
+}
+
 func TestWatchTrayHost(t *testing.T) {
+	graceOf(t, time.Millisecond)
 	addr := startTestBus(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -91,6 +99,25 @@ func TestWatchTrayHost(t *testing.T) {
 	for range events {
 		t.Error("an event after the context ended")
 	}
+}
+
+// TestWatchTrayHost_Restart: a host that comes back within the grace
+// period was never reported gone.
+func TestWatchTrayHost_Restart(t *testing.T) {
+	graceOf(t, time.Minute)
+	addr := startTestBus(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	events, err := WatchTrayHost(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	host := testConn(t, addr)
+	own(t, host, WatcherName)
+	wantTrayEvent(t, events, TrayHostBack)
+	host.Close()
+	own(t, testConn(t, addr), WatcherName)
+	wantTrayEvent(t, events, TrayHostBack)
 }
 
 func TestWatchTrayHost_NoBus(t *testing.T) {
@@ -188,7 +215,6 @@ func TestTrayItem_BackWithSystray(t *testing.T) {
 
 	t.Log("the tray host restarts")
 	host.Close()
-	wantTrayEvent(t, events, TrayHostGone)
 	_, got = startWatcher(t, addr)
 	wantTrayEvent(t, events, TrayHostBack)
 	if err := RegisterTrayItem(); err != nil {
