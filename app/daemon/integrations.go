@@ -62,6 +62,9 @@ func (d *daemon) connectDesktop() {
 		return
 	}
 	log.Printf("idle time from %s", src.Name())
+	if conn != nil && !desktop.OnBus(src) {
+		conn.Close()
+	}
 	d.idle = src
 }
 

@@ -3,12 +3,19 @@ package desktop
 import (
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"sync"
 	"time"
 
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
 )
+
+// xgb logs to stderr when there is no ~/.Xauthority, which is normal on
+// many desktops and says nothing about whether the connection works; a
+// failed connection is reported through the errors Limber gets.
+func init() { xgb.Logger = log.New(io.Discard, "", 0) }
 
 // FullscreenApp returns a Hold that is active while the window the X11
 // window manager calls active (_NET_ACTIVE_WINDOW on the root window) is

@@ -136,6 +136,14 @@ func FindIdleSource(conn *dbus.Conn) (IdleSource, error) {
 	return nil, fmt.Errorf("%w: %s", ErrNoIdleSource, strings.Join(tried, "; "))
 }
 
+// OnBus reports whether src asks over the session bus connection it was
+// found on: the caller must keep that connection open while it uses src,
+// and may close it otherwise.
+func OnBus(src IdleSource) bool {
+	_, ok := src.(*busIdle)
+	return ok
+}
+
 // IdleSources asks every idle time source FindIdleSource knows, in its
 // order, and says for each whether it answered; the first that did is the
 // one FindIdleSource picks, and is marked Used. It is for `limber doctor`:

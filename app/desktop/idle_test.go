@@ -125,6 +125,9 @@ func TestFindIdleSource(t *testing.T) {
 			if err != nil || got != tt.want {
 				t.Errorf("Idle() = %v, %v, want %v", got, err, tt.want)
 			}
+			if !OnBus(src) {
+				t.Errorf("OnBus(%s) = false, but it asks over the bus", src.Name())
+			}
 		})
 	}
 }

@@ -135,6 +135,9 @@ func TestFindIdleSource_X11(t *testing.T) {
 		if _, err := src.Idle(); err != nil {
 			t.Errorf("Idle() = %v", err)
 		}
+		if OnBus(src) {
+			t.Error("OnBus says the X server's idle time needs the session bus")
+		}
 	})
 
 	t.Run("without a session bus", func(t *testing.T) {
