@@ -114,7 +114,7 @@ func Run(paths store.Paths, lim store.Limits) error {
 	d.engine = reminders.NewEngine(d.cfg.EngineSchedule(), now)
 	// Learn the engine's first wake now: a request that comes before the
 	// loop's first tick resets the timer to it.
-	d.engineStep(now, reminders.Event{Type: reminders.Tick})
+	d.keep(d.engineStep(now, reminders.Event{Type: reminders.Tick}))
 	if path, err := uiproc.Find(); err != nil {
 		log.Print(err)
 		d.notify(i18n.T("Limber cannot open windows"), i18n.T("limber-ui was not found next to limber or on PATH; reminders come as notifications only."))
@@ -262,8 +262,12 @@ func (d *daemon) wait() time.Duration {
 	if d.pollIdleDue() && d.nextIdlePoll.Before(next) {
 		next = d.nextIdlePoll
 	}
-	if len(d.held) > 0 && d.holder != nil {
-		if t := d.holder.nextCheck(now.Round(0)); t.Before(next) {
+	if len(d.held) > 0 {
+		t := now
+		if d.holder != nil {
+			t = d.holder.nextCheck(now.Round(0))
+		}
+		if t.Before(next) {
 			next = t
 		}
 	}
@@ -280,7 +284,9 @@ func (d *daemon) tickEvery() time.Duration {
 }
 
 // engineStep is the only way the daemon steps the engine: it keeps the
-// engine's requested wake time.
+// engine's requested wake time. Any step can make reminders due (time has
+// passed since the last one): a caller that does not deliver what it
+// returns hands it to keep.
 func (d *daemon) engineStep(now time.Time, ev reminders.Event) []reminders.Reminder {
 	due, wake := d.engine.Step(now, ev)
 	d.wake = wake
@@ -326,12 +332,12 @@ func (d *daemon) deliver(r reminders.Reminder, now time.Time) {
 		}
 	case reminders.Posture:
 		d.notify(postureTitle(), postureBody())
-		d.engineStep(now, reminders.Event{Type: reminders.Respond, Kind: r.Kind, Outcome: reminders.Done})
+		d.keep(d.engineStep(now, reminders.Event{Type: reminders.Respond, Kind: r.Kind, Outcome: reminders.Done}))
 	case reminders.RoutineKind:
 		d.deliverRoutine(r.Routine)
 	case reminders.Water:
 		d.notify(waterTitle(), waterBody())
-		d.engineStep(now, reminders.Event{Type: reminders.Respond, Kind: r.Kind, Outcome: reminders.Done})
+		d.keep(d.engineStep(now, reminders.Event{Type: reminders.Respond, Kind: r.Kind, Outcome: reminders.Done}))
 	}
 }
 
@@ -394,7 +400,7 @@ func (d *daemon) sendCard(cmd uiproto.Command) {
 
 func (d *daemon) startStretch() {
 	now := time.Now().Round(0)
-	d.engineStep(now, reminders.Event{Type: reminders.Trigger, Kind: reminders.Stand})
+	d.keep(d.engineStep(now, reminders.Event{Type: reminders.Trigger, Kind: reminders.Stand}))
 	d.openCard(d.suggest(now), string(reminders.Stand), true)
 	d.showStatus(now)
 }

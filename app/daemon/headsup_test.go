@@ -139,3 +139,35 @@ func TestIdlePollAfter(t *testing.T) {
 		}
 	}
 }
+
+// fixedIdle is an IdleSource that always answers the same.
+type fixedIdle time.Duration
+
+func (fixedIdle) Name() string                   { return "test" }
+func (f fixedIdle) Idle() (time.Duration, error) { return time.Duration(f), nil }
+
+// A break that falls due at the very step that asks for idle time (or any
+// step whose caller delivers nothing) is kept and delivered by the next
+// step, not lost.
+func TestPollIdle_KeepsWhatFellDue(t *testing.T) {
+	t0 := time.Date(2026, 3, 30, 10, 0, 0, 0, time.UTC)
+	s := reminders.DefaultSchedule()
+	s.Location = time.UTC
+	s.PostureEvery = 0 // the stand break alone
+	for d := range s.Hours {
+		s.Hours[d] = []reminders.Span{{Start: 0, End: 23*60 + 59}}
+	}
+	d := &daemon{cfg: store.Defaults(), state: reminders.Working, idle: fixedIdle(0)}
+	d.cfg.Schedule = s
+	d.engine = reminders.NewEngine(s, t0)
+	d.pollIdle(t0.Add(s.StandEvery + time.Second))
+	if len(d.held) != 1 || d.held[0].Kind != reminders.Stand {
+		t.Fatalf("kept after the idle poll = %+v, want the stand break", d.held)
+	}
+	if got := d.release(t0.Add(s.StandEvery+2*time.Second), nil); len(got) != 1 {
+		t.Errorf("released = %+v, want the stand break once", got)
+	}
+	if len(d.held) != 0 {
+		t.Errorf("still kept after release: %+v", d.held)
+	}
+}

@@ -93,6 +93,15 @@ func (d *daemon) release(now time.Time, due []reminders.Reminder) []reminders.Re
 	return out
 }
 
+// keep holds on to reminders an engine step made due where its caller could
+// not deliver them, so none is lost: the loop wakes at once while any are
+// kept (see wait) and its next step releases them like any other.
+func (d *daemon) keep(due []reminders.Reminder) {
+	if len(due) > 0 {
+		d.held = mergeHeld(d.held, due)
+	}
+}
+
 // mergeHeld adds due to held, keeping one reminder per kind (and routine):
 // a repeat of a held reminder replaces it.
 func mergeHeld(held, due []reminders.Reminder) []reminders.Reminder {
@@ -141,7 +150,7 @@ func (d *daemon) sessionEvent(ev desktop.SessionEvent, ok bool) {
 		locked := now.Sub(d.lockedAt)
 		d.lockedAt = time.Time{}
 		if nb := d.cfg.Schedule.NaturalBreak; nb > 0 && locked >= nb {
-			d.engineStep(now, reminders.Event{Type: reminders.Idle, Idle: locked})
+			d.keep(d.engineStep(now, reminders.Event{Type: reminders.Idle, Idle: locked}))
 			d.step(reminders.Event{Type: reminders.Idle, Idle: 0})
 		}
 	}

@@ -101,7 +101,7 @@ func (d *daemon) pollIdle(now time.Time) {
 		return
 	}
 	d.nextIdlePoll = now.Add(idlePollAfter(idle, d.cfg.Schedule.NaturalBreak))
-	d.engineStep(now, reminders.Event{Type: reminders.Idle, Idle: idle})
+	d.keep(d.engineStep(now, reminders.Event{Type: reminders.Idle, Idle: idle}))
 }
 
 // sendBreak shows the stand-break notification, with buttons where the
