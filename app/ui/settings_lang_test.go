@@ -115,7 +115,7 @@ func TestSettings_German(t *testing.T) {
 		{"Zeitplan", "Aufstehen alle", "Haltung prüfen alle", "Vorwarnung", "45 Min.", "1 Std. 30 Min.", "2 Std.", "Aus", "30 Sek."},
 		{"Arbeitszeiten", "Montag", "Sonntag", "Frei", "Zeitraum hinzufügen", "Montag auf Di.–Fr. kopieren"},
 		{"Übungen", "Wo kannst du dich dehnen?", "Schreibtisch", "Klimmzugstange", "Bodenmatte"},
-		{"Routinen", "aus", "5 Min. · jeden Morgen"},
+		{"Routinen", "Mo.", "So.", "5 Min. · jeden Morgen"},
 		{
 			"Verhalten", "Limber beim Anmelden starten", "Eine fällige Pause zurückhalten, solange …",
 			"ein Vollbildfenster vorne ist (Film, Präsentation, Spiel)", "die Kamera benutzt wird (Videoanruf)",
@@ -197,7 +197,7 @@ func TestSettings_GermanMessages(t *testing.T) {
 
 	r := s.routines[0]
 	test.Tap(r.on)
-	r.when.SetText("7 Uhr")
+	r.clock.SetText("7 Uhr")
 	if got, want := s.status.seg.Text, fmt.Sprintf("Routinen: Korrigier die Uhrzeit von „%s“.", r.on.Text); got != want {
 		t.Errorf("status with a bad routine time = %q, want %q", got, want)
 	}

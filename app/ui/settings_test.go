@@ -122,9 +122,12 @@ func TestSettings_SaveChangesEverySetting(t *testing.T) {
 	s.headsUp.SetSelected("30 s")
 	test.Tap(s.outside)
 	test.Tap(s.routines[0].on)
-	s.routines[0].when.SetText("")
-	test.Type(s.routines[0].when, "07:15 mon,wed")
-	test.Tap(s.routines[2].on) // on with its suggested time
+	s.routines[0].clock.SetText("")
+	test.Type(s.routines[0].clock, "07:15")
+	for _, d := range []time.Weekday{time.Tuesday, time.Thursday, time.Friday, time.Saturday, time.Sunday} {
+		test.Tap(s.routines[0].days[d])
+	}
+	test.Tap(s.routines[2].on) // on with its suggested time, every day
 	b := s.behaviour
 	for _, c := range []*widget.Check{b.sound, b.fullscreen, b.camera, b.microphone, b.dnd, b.typing, b.summary} {
 		test.Tap(c)
@@ -175,15 +178,29 @@ func TestSettings_RoutinesAndProgramsValidate(t *testing.T) {
 	s, rec := newTestSettings(t, store.Defaults(), SettingsOptions{})
 	r := s.routines[1]
 	test.Tap(r.on)
-	r.when.SetText("")
-	test.Type(r.when, "25:00")
-	if !s.save.Disabled() || !r.err.Visible() || !strings.Contains(r.err.seg.Text, "want HH:MM") {
+	r.clock.SetText("")
+	test.Type(r.clock, "25:00")
+	if !s.save.Disabled() || !r.err.Visible() || r.err.seg.Text != "Type a time such as 07:30." {
 		t.Errorf("bad routine time: Save disabled %v, message %q", s.save.Disabled(), r.err.seg.Text)
 	}
 	if !strings.HasPrefix(s.status.seg.Text, "Routines: fix the time of") {
 		t.Errorf("status = %q", s.status.seg.Text)
 	}
-	test.Tap(r.on) // off: its text no longer matters
+	r.clock.SetText("18:00")
+	for _, b := range r.days {
+		test.Tap(b) // every day off
+	}
+	if !s.save.Disabled() || r.err.seg.Text != "Choose at least one day." {
+		t.Errorf("no day: Save disabled %v, message %q", s.save.Disabled(), r.err.seg.Text)
+	}
+	test.Tap(r.days[time.Saturday])
+	if s.save.Disabled() || r.err.Visible() {
+		t.Errorf("Saturday only: Save disabled %v, message %q", s.save.Disabled(), r.err.seg.Text)
+	}
+	test.Tap(r.on) // off: its time and days no longer matter
+	if !r.clock.Disabled() || !r.days[time.Monday].Disabled() {
+		t.Error("a routine that is off still takes a time and days")
+	}
 	if s.save.Disabled() || r.err.Visible() {
 		t.Errorf("routine off: Save disabled %v, message shown %v", s.save.Disabled(), r.err.Visible())
 	}
