@@ -74,6 +74,9 @@ func (s *settingsScreen) newRoutineRow(r exercises.Routine) *routineRow {
 	}
 	row.clock.OnChanged = func(string) { row.show() }
 	about := mutedText(lang.L("{{.Minutes}} min", map[string]int{"Minutes": r.Minutes}) + " · " + r.When)
+	// One line beside the name: wrapped, it would ask for a line per word
+	// before it knows its width and make the row (and the check) too tall.
+	about.Wrapping, about.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
 	clock := container.NewGridWrap(fyne.NewSize(routineClockWidth, row.clock.MinSize().Height), row.clock)
 	days := container.NewHBox()
 	for _, d := range weekOrder {
