@@ -416,14 +416,16 @@ func (c *Controller) emitClosed() {
 // showSafety opens the safety guide, or raises it when it is open. The
 // window is known by its English title and shows it in the user's language.
 func (c *Controller) showSafety() {
-	c.openWindow(SafetyTitle, fyne.NewSize(safetyWidth, safetyHeight), NewSafetyScreen)
-	c.retitle(SafetyTitle, lang.L("Limber — Safety & when to see someone"))
+	c.openWindow(SafetyTitle, lang.L("Limber — Safety & when to see someone"),
+		fyne.NewSize(safetyWidth, safetyHeight), NewSafetyScreen)
 }
 
-// openWindow opens the one window with this title showing what content
-// makes, or raises it when it is open, and says shown. Esc closes it.
-func (c *Controller) openWindow(title string, size fyne.Size, content func() fyne.CanvasObject) {
-	w, open := c.windows[title]
+// openWindow opens the one window known by key, its English title, showing
+// what content makes, or raises it when it is open, and says shown. The
+// window shows title, the key in the user's language, from before it
+// appears; the controller and its events name it by key. Esc closes it.
+func (c *Controller) openWindow(key, title string, size fyne.Size, content func() fyne.CanvasObject) {
+	w, open := c.windows[key]
 	if !open {
 		c.disarmIdle()
 		w = c.app.NewWindow(title)
@@ -436,16 +438,16 @@ func (c *Controller) openWindow(title string, size fyne.Size, content func() fyn
 			}
 		})
 		w.SetOnClosed(func() {
-			delete(c.windows, title)
+			delete(c.windows, key)
 			c.armIdleIfNoWindow()
 		})
-		c.windows[title] = w
+		c.windows[key] = w
 	}
 	w.Show()
 	if open {
 		w.RequestFocus()
 	}
-	c.emit(uiproto.Event{Op: uiproto.OpShown, Window: title})
+	c.emit(uiproto.Event{Op: uiproto.OpShown, Window: key})
 }
 
 // windowOpen says whether any window is open.

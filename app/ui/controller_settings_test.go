@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -229,5 +230,48 @@ func TestController_WindowTitlesInGerman(t *testing.T) {
 	h.expect(uiproto.Event{Op: uiproto.OpShown, Window: SafetyTitle})
 	if again := h.expectCardWindow("Limber — Sicherheit und wann du Hilfe holen solltest"); again != safety {
 		t.Error("a second safety command opened a new window, want the first one raised")
+	}
+}
+
+// titlesAtEvents passes the controller's events on to a harness and keeps,
+// for each event, the titles of the open windows at the moment the
+// controller wrote it, read on the goroutine that wrote it.
+type titlesAtEvents struct {
+	h      *harness
+	titles chan []string
+}
+
+func (s titlesAtEvents) Write(p []byte) (int, error) {
+	var titles []string
+	for _, w := range s.h.cardWindows() {
+		titles = append(titles, w.Title())
+	}
+	s.titles <- titles
+	return s.h.events.Write(p)
+}
+
+// TestController_WindowTitleSetBeforeShown checks that each window other
+// than the card already shows its title in the user's language when the
+// controller says it is shown, so the English title never appears.
+func TestController_WindowTitleSetBeforeShown(t *testing.T) {
+	useLanguage(t, "de")
+	h := newHarness(t)
+	useTempFiles(h)
+	snoop := titlesAtEvents{h: h, titles: make(chan []string, 16)}
+	// The reader waits on the pipe, so nothing writes events until the
+	// first command below.
+	h.c.out = uiproto.NewWriter(snoop)
+	for _, tt := range []struct{ op, key, want string }{
+		{"settings", SettingsTitle, "Limber — Einstellungen"},
+		{"safety", SafetyTitle, "Limber — Sicherheit und wann du Hilfe holen solltest"},
+		{"crack", CrackTitle, "Limber — Rückenknacken notieren"},
+		{"stats", StatsTitle, "Limber — Statistik"},
+	} {
+		h.send(`{"op":"` + tt.op + `"}`)
+		h.expect(uiproto.Event{Op: uiproto.OpShown, Window: tt.key})
+		titles := <-snoop.titles
+		if !slices.Contains(titles, tt.want) || slices.Contains(titles, tt.key) {
+			t.Errorf("%s: windows when shown was said = %q, want %q among them and no %q", tt.op, titles, tt.want, tt.key)
+		}
 	}
 }

@@ -15,7 +15,8 @@ import (
 // shows the insights the log now gives.
 func (c *Controller) showCrack() {
 	h := store.History{Path: c.paths().History}
-	c.openWindow(CrackTitle, fyne.NewSize(crackWidth, crackHeight), func() fyne.CanvasObject {
+	title := lang.L("Limber — Log a back crack")
+	c.openWindow(CrackTitle, title, fyne.NewSize(crackWidth, crackHeight), func() fyne.CanvasObject {
 		return NewCrackScreen(CrackOptions{
 			Now: c.Now,
 			OnSave: func(e store.Entry) ([]stats.Insight, error) {
@@ -33,13 +34,13 @@ func (c *Controller) showCrack() {
 			OnSafety: c.showSafety,
 		})
 	})
-	c.retitle(CrackTitle, lang.L("Limber — Log a back crack"))
 }
 
 // showStats opens the statistics window on the history as it is now.
 func (c *Controller) showStats() {
 	h := store.History{Path: c.paths().History}
-	c.openWindow(StatsTitle, fyne.NewSize(statsWidth, statsHeight), func() fyne.CanvasObject {
+	title := lang.L("Limber — Statistics")
+	c.openWindow(StatsTitle, title, fyne.NewSize(statsWidth, statsHeight), func() fyne.CanvasObject {
 		entries, skipped, err := h.ReadAll()
 		if err != nil {
 			c.log.Print(err)
@@ -67,16 +68,6 @@ func (c *Controller) showStats() {
 			OnSafety: c.showSafety,
 		})
 	})
-	c.retitle(StatsTitle, lang.L("Limber — Statistics"))
-}
-
-// retitle shows the window opened under the English title key with title,
-// its title in the user's language. The English title stays the window's
-// name in the controller and in its events.
-func (c *Controller) retitle(key, title string) {
-	if w, ok := c.windows[key]; ok && w.Title() != title {
-		w.SetTitle(title)
-	}
 }
 
 func (c *Controller) closeWindow(title string) {
