@@ -129,6 +129,9 @@ func TestEndToEnd_CardKeepsFocusAndFollowsThePointer(t *testing.T) {
 
 	card := d.WaitWindow(t, "Limber — ", 20*time.Second)
 	d.WaitDrawn(t, card, 10*time.Second)
+	// Watch past the time Limber takes to hand the focus back, should the
+	// window manager have given it to the card.
+	time.Sleep(2 * time.Second)
 	if got := focusedWindow(t, d); got != editor {
 		t.Errorf("the card that opened by itself took the focus (now on %#x, want the editor %#x)", got, editor)
 	}
@@ -172,6 +175,23 @@ func TestEndToEnd_CardKeepsFocusAndFollowsThePointer(t *testing.T) {
 	})
 	if err != nil {
 		t.Errorf("the card opened from the tray did not take the focus (it is on %#x)", focusedWindow(t, d))
+	}
+
+	// A new card window asked for from the tray takes the focus too.
+	closeCard(t, d)
+	if err := menu.ClickLabel(ctx, "Start a stretch now"); err != nil {
+		t.Fatal(err)
+	}
+	fresh := d.WaitWindow(t, "Limber — ", 10*time.Second)
+	freshID, err := strconv.ParseUint(fresh.ID, 10, 32)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = pollUntil(10*time.Second, func() (bool, error) {
+		return focusedWindow(t, d) == xproto.Window(freshID), nil
+	})
+	if err != nil {
+		t.Errorf("a new card opened from the tray did not take the focus (it is on %#x, the card is %#x)", focusedWindow(t, d), freshID)
 	}
 }
 

@@ -141,7 +141,7 @@ func clickToWindow(b *testing.B, ctx context.Context, d *Desktop, menu *Menu) ti
 }
 
 // closeCard answers the card with Esc (Skip) and waits for it to go.
-func closeCard(b *testing.B, d *Desktop) {
+func closeCard(b testing.TB, d *Desktop) {
 	wins, err := d.FindWindows("Limber")
 	if err != nil || len(wins) == 0 {
 		b.Fatalf("no card to close: %v", err)

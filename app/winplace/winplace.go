@@ -13,48 +13,51 @@ import (
 )
 
 // Placer shows windows; see the package comment. The zero value is ready to
-// use. Its methods must be called on the Fyne main goroutine (inside
-// fyne.Do, or from a Fyne callback), as GLFW wants.
+// use; use it through a pointer, as it remembers the window it placed last.
+// Its methods must be called on the Fyne main goroutine (inside fyne.Do, or
+// from a Fyne callback), as GLFW wants.
 type Placer struct {
 	// Pointer, when set, replaces the platform's way of finding the
 	// monitor under the pointer and moving a window there (tests).
 	Pointer func(w fyne.Window)
+
+	last fyne.Window // the window placed last
 }
 
-// Show shows w. When focus is false, w does not take keyboard focus as it
-// appears (where the platform allows it: GLFW's focus-on-show hint works on
-// X11, Windows and macOS; Wayland compositors decide for themselves). A new
-// window is then moved to the centre of the monitor under the pointer.
+// Show shows w. Its native window is made not to take the keyboard focus
+// as it appears (GLFW's focus-on-show hint, honoured on X11, Windows and
+// macOS; Wayland compositors decide for themselves); when focus is true it
+// then asks for the focus. A window Show has not placed before is moved to
+// the centre of the monitor under the pointer; one it has keeps the place
+// the user may have dragged it to.
 //
 // Window managers that give every new window the focus (most do) are
 // handed it back: the window that had the focus before w appeared gets it
 // again, as a pager would ask for it.
-func (p Placer) Show(w fyne.Window, focus bool) {
+func (p *Placer) Show(w fyne.Window, focus bool) {
 	var giveBack func(fyne.Window)
 	if !focus {
 		giveBack = keepFocus()
 	}
+	fresh := w != p.last
+	p.last = w
 	// GLFW reads the hint when Show creates the native window and keeps it
-	// with that window; a window that exists already keeps its own.
-	glfw.WindowHint(glfw.FocusOnShow, glfwBool(focus))
+	// with that window, for this Show and every later one; other windows
+	// (settings, statistics) keep the usual behaviour.
+	glfw.WindowHint(glfw.FocusOnShow, glfw.False)
 	w.Show()
 	glfw.WindowHint(glfw.FocusOnShow, glfw.True)
 	if focus {
 		w.RequestFocus()
 	}
-	if p.Pointer != nil {
-		p.Pointer(w)
-	} else {
-		toPointerMonitor(w)
+	if fresh {
+		if p.Pointer != nil {
+			p.Pointer(w)
+		} else {
+			toPointerMonitor(w)
+		}
 	}
 	if giveBack != nil {
 		giveBack(w)
 	}
-}
-
-func glfwBool(b bool) int {
-	if b {
-		return glfw.True
-	}
-	return glfw.False
 }

@@ -34,7 +34,7 @@ func main() {
 	}
 	c.IdleExit = idle
 	c.Version = version
-	c.Placer = winplace.Placer{}
+	c.Placer = &winplace.Placer{}
 	c.Start()
 	a.Run()
 }
