@@ -73,6 +73,7 @@ type daemon struct {
 	standStretch string             // the stretch its notification suggested
 	cardWaiting  *pendingCard       // a card waiting for a pause in typing
 	nextStand    time.Time          // when the next stand break falls due, as last shown
+	away         bool               // the user is on a natural break, as last shown
 	headsUpFor   time.Time          // the stand break whose heads-up was sent
 
 	configChanged <-chan struct{} // the config file may have changed
@@ -186,8 +187,8 @@ func (d *daemon) loop(requests <-chan request) error {
 		select {
 		case <-timer.C:
 			d.checkTypingPause(time.Now().Round(0))
-			d.checkHeadsUp(time.Now().Round(0))
 			d.pollIdle(time.Now().Round(0))
+			d.checkHeadsUp(time.Now().Round(0))
 			d.step(reminders.Event{Type: reminders.Tick})
 		case a, ok := <-d.notifierActions():
 			d.notificationAction(a, ok)
@@ -300,16 +301,20 @@ func (d *daemon) showStatus(now time.Time) {
 		d.statusUntil = d.wake
 	}
 	st := d.engine.Status(now)
-	d.nextStand = st.NextStand
+	d.nextStand, d.away = st.NextStand, st.Away
 	if d.cfg.Behaviour.DaySummary && dayEnded(d.state, st, now) {
 		d.sendDaySummary(now)
 	}
 	d.state = st.State
 	if d.heldWhy != "" {
-		d.tray.Show(waitingText(d.heldWhy), tray.Due)
+		if d.tray != nil {
+			d.tray.Show(waitingText(d.heldWhy), tray.Due)
+		}
 		return
 	}
-	d.tray.Show(statusText(st, now), trayState(st))
+	if d.tray != nil { // nil only in tests that step a bare daemon
+		d.tray.Show(statusText(st, now), trayState(st))
+	}
 }
 
 func (d *daemon) deliver(r reminders.Reminder, now time.Time) {

@@ -9,10 +9,11 @@ import (
 
 // headsUpAt returns when the heads-up for the next stand break is due
 // ([reminders] heads_up before it), or zero when none is: heads-up off, no
-// break coming, not working, or this break announced already.
+// break coming, not working, away on a break, or this break announced
+// already.
 func (d *daemon) headsUpAt() time.Time {
 	h := d.cfg.Behaviour.HeadsUp
-	if h <= 0 || d.nextStand.IsZero() || d.state != reminders.Working || d.headsUpFor.Equal(d.nextStand) {
+	if h <= 0 || d.nextStand.IsZero() || d.state != reminders.Working || d.away || d.headsUpFor.Equal(d.nextStand) {
 		return time.Time{}
 	}
 	return d.nextStand.Add(-h)

@@ -171,3 +171,36 @@ func TestPollIdle_KeepsWhatFellDue(t *testing.T) {
 		t.Errorf("still kept after release: %+v", d.held)
 	}
 }
+
+// Leaving for a natural break and coming back move the next stand break;
+// the heads-up follows at once, and stays quiet while the user is away.
+func TestHeadsUp_FollowsANaturalBreak(t *testing.T) {
+	t0 := time.Date(2026, 3, 30, 10, 0, 0, 0, time.UTC)
+	s := reminders.DefaultSchedule()
+	s.Location, s.PostureEvery = time.UTC, 0
+	for d := range s.Hours {
+		s.Hours[d] = []reminders.Span{{Start: 0, End: 23*60 + 59}}
+	}
+	d := &daemon{cfg: store.Defaults(), idle: fixedIdle(0)}
+	d.cfg.Schedule, d.cfg.Behaviour.HeadsUp = s, time.Minute
+	d.engine = reminders.NewEngine(s, t0)
+	d.engineStep(t0, reminders.Event{Type: reminders.Tick})
+	d.showStatus(t0)
+	if got, want := d.headsUpAt(), t0.Add(s.StandEvery-time.Minute); !got.Equal(want) {
+		t.Fatalf("heads-up at %v, want %v", got, want)
+	}
+
+	d.idle = fixedIdle(s.NaturalBreak + time.Minute) // left at 10:10
+	d.pollIdle(t0.Add(16 * time.Minute))
+	if !d.away || !d.headsUpAt().IsZero() {
+		t.Errorf("away: d.away = %v, heads-up at %v; want true and none", d.away, d.headsUpAt())
+	}
+
+	back := t0.Add(70 * time.Minute)
+	d.idle = fixedIdle(0)
+	d.nextIdlePoll = time.Time{}
+	d.pollIdle(back)
+	if got, want := d.headsUpAt(), back.Add(s.StandEvery-time.Minute); d.away || !got.Equal(want) {
+		t.Errorf("back: away %v, heads-up at %v, want %v (timed from the return)", d.away, got, want)
+	}
+}

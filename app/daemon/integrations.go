@@ -101,7 +101,13 @@ func (d *daemon) pollIdle(now time.Time) {
 		return
 	}
 	d.nextIdlePoll = now.Add(idlePollAfter(idle, d.cfg.Schedule.NaturalBreak))
+	wake := d.wake
 	d.keep(d.engineStep(now, reminders.Event{Type: reminders.Idle, Idle: idle}))
+	// Leaving for a break or coming back moves the engine's next wake: the
+	// tray, and the heads-up's idea of the next break, follow at once.
+	if !d.wake.Equal(wake) {
+		d.showStatus(now)
+	}
 }
 
 // sendBreak shows the stand-break notification, with buttons where the
