@@ -137,7 +137,7 @@ func Run(paths store.Paths, lim store.Limits) error {
 	}
 	d.connectDesktop()
 	defer d.closeDesktop()
-	d.holder = newHolder(desktopHolds(d.cfg.Behaviour), holdQuiet, holdCheckEvery)
+	d.replaceHolder()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	d.watchSession(ctx)
@@ -562,7 +562,7 @@ func (d *daemon) reload() {
 	prefs := holdPrefsOf(d.cfg.Behaviour)
 	d.loadConfig(d.limits)
 	if holdPrefsOf(d.cfg.Behaviour) != prefs {
-		d.holder = newHolder(desktopHolds(d.cfg.Behaviour), holdQuiet, holdCheckEvery)
+		d.replaceHolder()
 	}
 	s := d.cfg.EngineSchedule()
 	d.step(reminders.Event{Type: reminders.Reschedule, Schedule: &s})

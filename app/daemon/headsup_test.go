@@ -204,3 +204,27 @@ func TestHeadsUp_FollowsANaturalBreak(t *testing.T) {
 		t.Errorf("back: away %v, heads-up at %v, want %v (timed from the return)", d.away, got, want)
 	}
 }
+
+// closableHold counts how often it is closed.
+type closableHold struct{ closed *int }
+
+func (closableHold) Name() string          { return "test" }
+func (closableHold) Active() (bool, error) { return false, nil }
+func (h closableHold) Close() error        { *h.closed++; return nil }
+
+// A holder replaced after the settings change closes its holds'
+// connections, so saving the settings again and again leaks nothing.
+func TestReplaceHolder_ClosesTheOld(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+	closed := 0
+	d := &daemon{cfg: store.Defaults()}
+	d.holder = newHolder([]desktop.Hold{closableHold{&closed}, activeHold{}}, time.Minute, 30*time.Second)
+	d.replaceHolder()
+	if closed != 1 {
+		t.Errorf("old hold closed %d times, want 1", closed)
+	}
+	if d.holder == nil || len(d.holder.holds) == 0 {
+		t.Error("no new holder")
+	}
+}

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"io"
 	"log"
 	"time"
 
@@ -42,6 +43,17 @@ func newHolder(holds []desktop.Hold, quietFor, checkEvery time.Duration) *holder
 		checkEvery: checkEvery,
 		logf:       log.Printf,
 		lastErrs:   make([]string, len(holds)),
+	}
+}
+
+// close closes the holds that keep a connection open (io.Closer).
+func (h *holder) close() {
+	for _, hold := range h.holds {
+		if c, ok := hold.(io.Closer); ok {
+			if err := c.Close(); err != nil {
+				h.logf("close %s: %v", hold.Name(), err)
+			}
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"context"
+	"io"
 	"log"
 	"os"
 	"runtime"
@@ -57,7 +58,7 @@ func desktopHolds(b store.BehaviourPrefs) []desktop.Hold {
 	holds := desktop.CallHolds(b.HoldCamera, b.HoldMicrophone)
 	if b.HoldDoNotDisturb {
 		if conn, err := desktop.PrivateSessionBus(); err == nil {
-			holds = append(holds, desktop.DoNotDisturb(conn))
+			holds = append(holds, closingHold{desktop.DoNotDisturb(conn), conn})
 		}
 	}
 	if runtime.GOOS == "linux" {
@@ -69,6 +70,24 @@ func desktopHolds(b store.BehaviourPrefs) []desktop.Hold {
 		}
 	}
 	return holds
+}
+
+// closingHold is a Hold with a connection of its own, closed with it.
+type closingHold struct {
+	desktop.Hold
+	conn io.Closer
+}
+
+func (h closingHold) Close() error { return h.conn.Close() }
+
+// replaceHolder puts a holder for the holds the settings choose in place of
+// the current one, and closes the old one's connections.
+func (d *daemon) replaceHolder() {
+	old := d.holder
+	d.holder = newHolder(desktopHolds(d.cfg.Behaviour), holdQuiet, holdCheckEvery)
+	if old != nil {
+		old.close()
+	}
 }
 
 // release decides what to do with the reminders the engine has made due:

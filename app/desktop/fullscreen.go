@@ -43,6 +43,18 @@ type fullscreenApp struct {
 
 func (*fullscreenApp) Name() string { return "fullscreen app" }
 
+// Close closes the hold's X connection, if it has one; a later check opens
+// a new one.
+func (f *fullscreenApp) Close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.x != nil {
+		f.x.conn.Close()
+		f.x = nil
+	}
+	return nil
+}
+
 func (f *fullscreenApp) Active() (bool, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
