@@ -78,6 +78,7 @@ type daemon struct {
 
 	configChanged <-chan struct{} // the config file may have changed
 	configText    string          // the config file as last read
+	cfgGood       bool            // d.cfg came from the file, not the defaults
 
 	holder   *holder                     // nil: nothing holds reminders back
 	held     []reminders.Reminder        // due reminders waiting for a hold to end
@@ -158,7 +159,12 @@ func (d *daemon) loadConfig(lim store.Limits) {
 	for _, w := range warnings {
 		log.Print(w)
 	}
-	d.cfg = cfg
+	// A broken file leaves the last good settings in force, or the
+	// defaults when there have been none.
+	if err == nil || !d.cfgGood {
+		d.cfg = cfg
+	}
+	d.cfgGood = d.cfgGood || err == nil
 	if err != nil {
 		log.Print(err)
 		first := err.Error()

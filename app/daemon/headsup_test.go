@@ -1,6 +1,8 @@
 package daemon
 
 import (
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -226,5 +228,35 @@ func TestReplaceHolder_ClosesTheOld(t *testing.T) {
 	}
 	if d.holder == nil || len(d.holder.holds) == 0 {
 		t.Error("no new holder")
+	}
+}
+
+// A config file broken by hand leaves the last good settings in force
+// (and, before any good read, the defaults); the file is not touched.
+func TestLoadConfig_KeepsTheLastGoodSettings(t *testing.T) {
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent") // the notice goes nowhere
+	dir := t.TempDir()
+	path := filepath.Join(dir, "config.toml")
+	d := &daemon{paths: store.Paths{Config: path}}
+	write := func(text string) {
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("[reminders]\nstand_every = \"nope\"\n")
+	d.loadConfig(store.Limits{})
+	if d.cfg.Schedule.StandEvery != store.Defaults().Schedule.StandEvery {
+		t.Errorf("broken first read: stand_every %v, want the default", d.cfg.Schedule.StandEvery)
+	}
+	write("[reminders]\nstand_every = \"30m\"\n")
+	d.loadConfig(store.Limits{})
+	broken := "[reminders]\nstand_every = \"30m\"\nsnooze = \"forever\"\n"
+	write(broken)
+	d.loadConfig(store.Limits{})
+	if d.cfg.Schedule.StandEvery != 30*time.Minute {
+		t.Errorf("after a broken edit: stand_every %v, want the last good 30m", d.cfg.Schedule.StandEvery)
+	}
+	if got, _ := os.ReadFile(path); string(got) != broken {
+		t.Errorf("the broken file was changed to %q", got)
 	}
 }
