@@ -62,8 +62,11 @@ type BehaviourPrefs struct {
 func (c Config) EngineSchedule() reminders.Schedule {
 	s := c.Schedule
 	if c.Behaviour.RemindOutside {
+		// Two halves, the second ending at the next midnight: the engine
+		// joins periods that touch, so the days run into one another with
+		// no gap (a span cannot end where it starts).
 		for d := range s.Hours {
-			s.Hours[d] = []reminders.Span{{Start: 0, End: 23*60 + 59}}
+			s.Hours[d] = []reminders.Span{{Start: 0, End: 12 * 60}, {Start: 12 * 60, End: 0}}
 		}
 	}
 	return s

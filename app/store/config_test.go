@@ -300,9 +300,22 @@ wait_for_typing_pause = false
 	// the configured week is kept (it decides the streak's workdays).
 	es := cfg.EngineSchedule()
 	for d := range es.Hours {
-		if len(es.Hours[d]) != 1 || es.Hours[d][0].String() != "00:00-23:59" {
-			t.Errorf("engine hours on day %d = %v, want all day", d, es.Hours[d])
+		if got := spanList(es.Hours[d]); got != `["00:00-12:00", "12:00-00:00"]` {
+			t.Errorf("engine hours on day %d = %v, want all day", d, got)
 		}
+	}
+	// Round the clock means no restart at midnight: from 22:50, stand
+	// breaks come every stand_every straight through it.
+	cfg.Schedule.StandEvery, cfg.Schedule.PostureEvery, cfg.Schedule.Location = 45*time.Minute, 0, time.UTC
+	from := time.Date(2026, 3, 30, 22, 50, 0, 0, time.UTC)
+	plan := reminders.Plan(cfg.EngineSchedule(), from, from.Add(3*time.Hour+time.Minute))
+	for i, r := range plan {
+		if want := from.Add(time.Duration(i+1) * 45 * time.Minute); !r.At.Equal(want) {
+			t.Errorf("reminder %d at %v, want %v (no gap or restart at midnight)", i, r.At, want)
+		}
+	}
+	if len(plan) != 4 {
+		t.Errorf("%d reminders in 3 h, want 4", len(plan))
 	}
 	if !cfg.Workday(time.Monday) || cfg.Workday(time.Sunday) {
 		t.Errorf("workdays changed by remind_outside: monday %v sunday %v", cfg.Workday(time.Monday), cfg.Workday(time.Sunday))
