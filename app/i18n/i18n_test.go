@@ -41,6 +41,7 @@ var pickTests = []struct {
 }
 
 func TestPick(t *testing.T) {
+	useSystemLocales(t) // the system offers nothing, as on Linux
 	for _, tt := range pickTests {
 		getenv := func(k string) string { return tt.env[k] }
 		if got := Pick(getenv); got != tt.want {
@@ -49,7 +50,45 @@ func TestPick(t *testing.T) {
 	}
 }
 
+// useSystemLocales makes Pick see tags as the system's preferred languages
+// for one test, as Windows or macOS would give them.
+func useSystemLocales(t testing.TB, tags ...string) {
+	t.Helper()
+	saved := systemLocales
+	systemLocales = func() []string { return tags }
+	t.Cleanup(func() { systemLocales = saved })
+}
+
+func TestPick_SystemLanguageWhenNoVariable(t *testing.T) {
+	tests := []struct {
+		name   string
+		system []string
+		env    map[string]string
+		want   string
+	}{
+		{"German system", []string{"de-DE"}, nil, "de"},
+		{"Spanish system, bare code", []string{"es"}, nil, "es"},
+		{"Latin American Spanish", []string{"es-419"}, nil, "es"},
+		{"first language Limber speaks", []string{"fr-FR", "pt-BR", "es-ES", "de-DE"}, nil, "es"},
+		{"English before German", []string{"en-GB", "de-DE"}, nil, "en"},
+		{"nothing Limber speaks", []string{"fr-FR", "ja-JP"}, nil, "en"},
+		{"no answer from the system", nil, nil, "en"},
+		{"LANG wins over the system", []string{"de-DE"}, map[string]string{"LANG": "es_ES.UTF-8"}, "es"},
+		{"C wins over the system", []string{"de-DE"}, map[string]string{"LC_ALL": "C"}, "en"},
+		{"LANGUAGE alone wins", []string{"es-ES"}, map[string]string{"LANGUAGE": "de"}, "de"},
+		{"unknown LANG wins", []string{"de-DE"}, map[string]string{"LANG": "fr_FR.UTF-8"}, "en"},
+		{"LC_MESSAGES wins", []string{"de-DE"}, map[string]string{"LC_MESSAGES": "en_US.UTF-8"}, "en"},
+	}
+	for _, tt := range tests {
+		useSystemLocales(t, tt.system...)
+		if got := Pick(func(k string) string { return tt.env[k] }); got != tt.want {
+			t.Errorf("%s: Pick(%v) with system languages %q = %q, want %q", tt.name, tt.env, tt.system, got, tt.want)
+		}
+	}
+}
+
 func FuzzPick(f *testing.F) {
+	useSystemLocales(f, "fr-FR", "es-ES")
 	for _, tt := range pickTests {
 		f.Add(tt.env["LANGUAGE"], tt.env["LC_ALL"], tt.env["LC_MESSAGES"], tt.env["LANG"])
 	}

@@ -11,8 +11,17 @@ import (
 // locale, which is the first of LC_ALL, LC_MESSAGES and LANG that is set.
 // A locale of "C" or "POSIX" (also "C.UTF-8") means English whatever
 // LANGUAGE says, as in gettext; so does a language Limber does not speak.
+//
+// Windows and macOS seldom set these variables. When none of them is set
+// there, Pick takes the first of the languages the user prefers in the
+// system's settings that Limber speaks. On other systems an empty
+// environment means English, as before.
+//
 // It returns "en", "de" or "es".
 func Pick(getenv func(string) string) string {
+	if getenv("LANGUAGE") == "" && getenv("LC_ALL") == "" && getenv("LC_MESSAGES") == "" && getenv("LANG") == "" {
+		return firstSupported(systemLocales())
+	}
 	locale := ""
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if locale = getenv(name); locale != "" {
@@ -29,6 +38,20 @@ func Pick(getenv func(string) string) string {
 	}
 	if lang, ok := supported(locale); ok {
 		return lang
+	}
+	return English
+}
+
+// systemLocales returns the languages the user prefers in the system's
+// settings, most preferred first, as BCP 47 tags ("de-DE"); tests replace it.
+var systemLocales = osLocales
+
+// firstSupported returns the first of codes that Limber speaks, or English.
+func firstSupported(codes []string) string {
+	for _, c := range codes {
+		if lang, ok := supported(c); ok {
+			return lang
+		}
 	}
 	return English
 }

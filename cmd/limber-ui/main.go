@@ -9,9 +9,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/lang"
 
 	"github.com/limber-app/limber/app/i18n"
+	"github.com/limber-app/limber/app/i18n/fynelang"
 	"github.com/limber-app/limber/app/ui"
 	"github.com/limber-app/limber/app/winplace"
 	"github.com/limber-app/limber/exercises"
@@ -40,19 +40,13 @@ func main() {
 }
 
 // useLanguage makes the windows speak the language code, the one the
-// resident limber picks from the same environment. Fyne's lang chooses its
-// language from the environment whenever translations are added, reading
-// LANGUAGE unless the locale is C, in which case code is English anyway;
-// setting LANGUAGE first makes it take code.
+// resident limber picks from the same environment and system settings.
 func useLanguage(code string) {
 	i18n.SetLanguage(code)
 	if err := exercises.SetLanguage(code); err != nil {
 		log.Print(err) // the stretch library stays in English
 	}
-	if err := os.Setenv("LANGUAGE", code); err != nil {
-		log.Print(err)
-	}
-	if err := lang.AddTranslationsFS(i18n.Catalog, i18n.CatalogDir); err != nil {
+	if err := fynelang.Use(code); err != nil {
 		log.Print(err)
 	}
 }
