@@ -113,14 +113,12 @@ func noTrayBody() string {
 		"run \"limber\" again or use \"limber stretch\" to open a stretch.")
 }
 
-// routineTitle announces the timed routine called name. English and Spanish
-// write the name in lower case inside the sentence; German keeps its
-// nouns capitalised.
+// routineTitle announces the timed routine called name. The name stands
+// in quotes as it is written, so that any name reads well in any language
+// (a lower-cased name would be wrong for German nouns, and a Spanish name
+// such as "Caderas y espalda alta" does not fit after "tu").
 func routineTitle(name string) string {
-	if i18n.Language() != "de" {
-		name = strings.ToLower(name)
-	}
-	return i18n.T("Time for your {{.Routine}}", map[string]string{"Routine": name})
+	return i18n.T("Time for your \"{{.Routine}}\" routine", map[string]string{"Routine": name})
 }
 
 // routineBody says how long a timed routine takes and why it helps.

@@ -82,14 +82,17 @@ func TestWaitingText(t *testing.T) {
 
 func TestRoutineTitle(t *testing.T) {
 	t.Cleanup(func() { i18n.SetLanguage("en") })
-	for _, tt := range []struct{ lang, want string }{
-		{"en", "Time for your midday break"},
-		{"de", "Zeit für die Routine „Midday break“"},
-		{"es", "Hora de tu midday break"},
+	for _, tt := range []struct{ lang, name, want string }{
+		{"en", "Midday break", `Time for your "Midday break" routine`},
+		{"en", "Hips and upper back", `Time for your "Hips and upper back" routine`},
+		{"de", "Hüften und oberer Rücken", "Zeit für die Routine „Hüften und oberer Rücken“"},
+		{"de", "Mittagspause", "Zeit für die Routine „Mittagspause“"},
+		{"es", "Caderas y espalda alta", "Hora de tu rutina «Caderas y espalda alta»"},
+		{"es", "Pausa de mediodía", "Hora de tu rutina «Pausa de mediodía»"},
 	} {
 		i18n.SetLanguage(tt.lang)
-		if got := routineTitle("Midday break"); got != tt.want {
-			t.Errorf("%s: routineTitle = %q, want %q", tt.lang, got, tt.want)
+		if got := routineTitle(tt.name); got != tt.want {
+			t.Errorf("%s: routineTitle(%q) = %q, want %q", tt.lang, tt.name, got, tt.want)
 		}
 	}
 }
