@@ -1,6 +1,7 @@
 package reminders
 
 import (
+	"errors"
 	"testing"
 	"time"
 )
@@ -40,6 +41,33 @@ func TestParseSpan(t *testing.T) {
 		}
 		if err != nil || got != tt.want {
 			t.Errorf("ParseSpan(%q) = %v, %v, want %v", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+// TestSpanError_Fields checks that ParseSpan's and ParseDay's errors are
+// *SpanError with the kind and the spans a caller needs to say what is
+// wrong in another language.
+func TestSpanError_Fields(t *testing.T) {
+	for _, tt := range []struct {
+		in   []string
+		want SpanError
+	}{
+		{[]string{"9-5"}, SpanError{Kind: SpanFormat, Span: "9-5"}},
+		{[]string{" 09:00 "}, SpanError{Kind: SpanFormat, Span: " 09:00 "}},
+		{[]string{"0a:00-17:00"}, SpanError{Kind: SpanFormat, Span: "0a:00-17:00"}},
+		{[]string{"13:30-25:00"}, SpanError{Kind: SpanHour, Span: "13:30-25:00"}},
+		{[]string{"24:00-01:00"}, SpanError{Kind: SpanHour, Span: "24:00-01:00"}},
+		{[]string{"09:60-10:00"}, SpanError{Kind: SpanMinute, Span: "09:60-10:00"}},
+		{[]string{"09:00-10:75"}, SpanError{Kind: SpanMinute, Span: "09:00-10:75"}},
+		{[]string{"09:00-09:00"}, SpanError{Kind: SpanSameEnds, Span: "09:00-09:00"}},
+		{[]string{"09:00-12:00", "11:00-13:00"}, SpanError{Kind: SpanOverlap, Span: "11:00-13:00", Other: "09:00-12:00"}},
+		{[]string{"09:00-12:00", " 12:00-13:00", "08:00-9:30"}, SpanError{Kind: SpanFormat, Span: "08:00-9:30"}},
+	} {
+		_, err := ParseDay(tt.in)
+		var got *SpanError
+		if !errors.As(err, &got) || *got != tt.want {
+			t.Errorf("ParseDay(%q) = %#v, want %#v", tt.in, err, &tt.want)
 		}
 	}
 }
