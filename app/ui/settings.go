@@ -1,8 +1,13 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"runtime"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -188,8 +193,59 @@ func (s *settingsScreen) trySave() {
 		err = s.opt.OnSave(cfg)
 	}
 	if err != nil {
-		s.status.set(lang.L("Not saved: {{.Error}}", map[string]string{"Error": err.Error()}))
+		s.status.set(lang.L("Not saved: {{.Error}}", map[string]string{"Error": saveErrorText(err, s.opt.ConfigPath)}))
 	}
+}
+
+// saveErrorText says why saving failed, in the user's language where the
+// cause is a common one: the file changed since the window opened, Limber
+// may not write there, or the disk is full. Other errors come as they are.
+// config is the settings file's path, for errors that name a file beside it.
+func saveErrorText(err error, config string) string {
+	switch {
+	case errors.Is(err, store.ErrChanged):
+		return lang.L("config.toml was changed by someone else after this window opened. " +
+			"Close this window and reopen settings.")
+	case errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS):
+		return lang.L("Limber may not write to {{.Path}}. Check the permissions of the file and its folder.",
+			map[string]string{"Path": errPath(err, config)})
+	case diskFull(err):
+		return lang.L("the disk that holds {{.Path}} is full. Free some space and save again.",
+			map[string]string{"Path": errPath(err, config)})
+	}
+	return err.Error()
+}
+
+// errPath is the file or folder err names. A file in the settings file's
+// folder, such as the temporary file a save writes first, is named as the
+// settings file itself.
+func errPath(err error, config string) string {
+	p := config
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		p = pe.Path
+	case errors.As(err, &le):
+		p = le.New
+	}
+	if config != "" && filepath.Dir(p) == filepath.Dir(config) {
+		p = config
+	}
+	if p == "" {
+		p = "config.toml"
+	}
+	return p
+}
+
+// diskFull reports whether err says the disk is full: ENOSPC, or on Windows
+// ERROR_HANDLE_DISK_FULL (39) and ERROR_DISK_FULL (112), which the syscall
+// package has no names for.
+func diskFull(err error) bool {
+	if errors.Is(err, syscall.ENOSPC) {
+		return true
+	}
+	return runtime.GOOS == "windows" && (errors.Is(err, syscall.Errno(39)) || errors.Is(err, syscall.Errno(112)))
 }
 
 // config returns the settings as shown.

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -170,9 +171,32 @@ func (r *dayRow) changed() {
 func (r *dayRow) check() {
 	msg := ""
 	if _, err := r.spans(); err != nil {
-		msg = err.Error()
+		msg = spanErrorText(err)
 	}
 	r.err.set(msg)
+}
+
+// spanErrorText says in the user's language what a *reminders.SpanError
+// says in English; any other error comes back as it is.
+func spanErrorText(err error) string {
+	var se *reminders.SpanError
+	if !errors.As(err, &se) {
+		return err.Error()
+	}
+	data := map[string]string{"Span": strconv.Quote(se.Span), "Other": strconv.Quote(se.Other)}
+	switch se.Kind {
+	case reminders.SpanFormat:
+		return lang.L("{{.Span}}: want HH:MM-HH:MM", data)
+	case reminders.SpanHour:
+		return lang.L("{{.Span}}: hour must be 00–23", data)
+	case reminders.SpanMinute:
+		return lang.L("{{.Span}}: minute must be 00–59", data)
+	case reminders.SpanSameEnds:
+		return lang.L("{{.Span}}: start and end are the same", data)
+	case reminders.SpanOverlap:
+		return lang.L("{{.Other}} and {{.Span}} overlap", data)
+	}
+	return err.Error()
 }
 
 // spans parses the entries as reminders.ParseDay does.

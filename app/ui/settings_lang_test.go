@@ -1,9 +1,14 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 	"unicode"
@@ -155,7 +160,7 @@ func hasLetters(s string) bool {
 }
 
 // TestSettings_GermanMessages checks the settings window's own messages in
-// German; those that quote a file-format error keep its English words.
+// German, those about a span's format included.
 func TestSettings_GermanMessages(t *testing.T) {
 	useLanguage(t, "de")
 	s, rec := newTestSettings(t, store.Defaults(), SettingsOptions{})
@@ -164,8 +169,8 @@ func TestSettings_GermanMessages(t *testing.T) {
 	if got, want := s.status.seg.Text, "Arbeitszeiten: Korrigier den Montag."; got != want {
 		t.Errorf("status with a bad Monday = %q, want %q", got, want)
 	}
-	if !strings.Contains(mon.err.seg.Text, `"9-5": want HH:MM-HH:MM`) {
-		t.Errorf("Monday's message = %q, want the file format's own words", mon.err.seg.Text)
+	if got, want := mon.err.seg.Text, `"9-5": Schreib den Zeitraum als HH:MM-HH:MM, etwa 09:00-17:30`; got != want {
+		t.Errorf("Monday's message = %q, want %q", got, want)
 	}
 	retype(mon, 0, "09:00-17:00")
 	test.Tap(s.days[time.Tuesday].add)
@@ -205,8 +210,103 @@ func TestSettings_GermanMessages(t *testing.T) {
 
 	rec.err = fmt.Errorf("save x: %w", store.ErrChanged)
 	test.Tap(s.save)
-	if got := s.status.seg.Text; !strings.HasPrefix(got, "Nicht gespeichert: save x: ") {
-		t.Errorf("status after a failed save = %q, want it to start in German", got)
+	if got, want := s.status.seg.Text, "Nicht gespeichert: Jemand anderes hat config.toml geändert, nachdem dieses Fenster "+
+		"aufgegangen ist. Schließ dieses Fenster und öffne die Einstellungen noch einmal."; got != want {
+		t.Errorf("status after a failed save = %q, want %q", got, want)
+	}
+}
+
+// TestSettings_SpanMessages checks what a day's row says about each kind of
+// bad span, in each language; English keeps the config file's wording.
+func TestSettings_SpanMessages(t *testing.T) {
+	edits := []struct {
+		kind  string
+		texts []string
+	}{
+		{"format", []string{"9-5"}},
+		{"hour", []string{"09:00-24:00"}},
+		{"minute", []string{"09:00-17:60"}},
+		{"same ends", []string{"09:00-09:00"}},
+		{"overlap", []string{"09:00-12:00", "11:30-17:00"}},
+	}
+	want := map[string][]string{
+		"en": {
+			`"9-5": want HH:MM-HH:MM`,
+			`"09:00-24:00": hour must be 00–23`,
+			`"09:00-17:60": minute must be 00–59`,
+			`"09:00-09:00": start and end are the same`,
+			`"09:00-12:00" and "11:30-17:00" overlap`,
+		},
+		"de": {
+			`"9-5": Schreib den Zeitraum als HH:MM-HH:MM, etwa 09:00-17:30`,
+			`"09:00-24:00": Die Stunde muss zwischen 00 und 23 liegen`,
+			`"09:00-17:60": Die Minuten müssen zwischen 00 und 59 liegen`,
+			`"09:00-09:00": Beginn und Ende sind gleich`,
+			`"09:00-12:00" und "11:30-17:00" überschneiden sich`,
+		},
+		"es": {
+			`"9-5": escribe la franja como HH:MM-HH:MM, por ejemplo 09:00-17:30`,
+			`"09:00-24:00": la hora debe estar entre 00 y 23`,
+			`"09:00-17:60": los minutos deben estar entre 00 y 59`,
+			`"09:00-09:00": el inicio y el final son iguales`,
+			`"09:00-12:00" y "11:30-17:00" se solapan`,
+		},
+	}
+	for _, code := range i18n.Languages() {
+		t.Run(code, func(t *testing.T) {
+			useLanguage(t, code)
+			s, _ := newTestSettings(t, store.Defaults(), SettingsOptions{})
+			row := s.days[time.Wednesday]
+			for i, e := range edits {
+				row.setTexts(e.texts)
+				if got := row.err.seg.Text; got != want[code][i] {
+					t.Errorf("%s, %s: Wednesday's message = %q, want %q", code, e.kind, got, want[code][i])
+				}
+				s.validate() // setTexts checks the row but leaves the window to its caller
+				if !s.save.Disabled() {
+					t.Errorf("%s, %s: Save is enabled", code, e.kind)
+				}
+			}
+		})
+	}
+}
+
+// TestSaveErrorText checks the reasons a failed save gives, in German: the
+// common causes in words, the file they concern by its path, and anything
+// else as the error says it.
+func TestSaveErrorText(t *testing.T) {
+	useLanguage(t, "de")
+	dir := filepath.Join("home", "ada", ".config", "limber")
+	config := filepath.Join(dir, "config.toml")
+	tmp := filepath.Join(dir, ".config.toml.*.tmp")
+	changed := "Jemand anderes hat config.toml geändert, nachdem dieses Fenster aufgegangen ist. " +
+		"Schließ dieses Fenster und öffne die Einstellungen noch einmal."
+	notAllowed := func(path string) string {
+		return "Limber darf nicht in " + path + " schreiben. Prüf die Berechtigungen der Datei und ihres Ordners."
+	}
+	full := "Der Datenträger, auf dem " + config + " liegt, ist voll. Schaff etwas Platz und speichere noch einmal."
+	write := func(err error) error { return fmt.Errorf("write %s: %w", config, err) }
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"changed", fmt.Errorf("save %s: %w", config, store.ErrChanged), changed},
+		{"temporary file", write(&fs.PathError{Op: "createtemp", Path: tmp, Err: syscall.EACCES}), notAllowed(config)},
+		{"rename", write(&os.LinkError{Op: "rename", Old: tmp, New: config, Err: syscall.EPERM}), notAllowed(config)},
+		{"folder", fmt.Errorf("create %s: %w", dir, &fs.PathError{Op: "mkdir", Path: dir, Err: syscall.EACCES}), notAllowed(dir)},
+		{"read-only disk", write(&fs.PathError{Op: "createtemp", Path: tmp, Err: syscall.EROFS}), notAllowed(config)},
+		{"disk full", write(&fs.PathError{Op: "write", Path: filepath.Join(dir, ".config.toml.1.tmp"), Err: syscall.ENOSPC}), full},
+		{"unexpected", errors.New("sync home: input/output error"), "sync home: input/output error"},
+	}
+	for _, tt := range tests {
+		if got := saveErrorText(tt.err, config); got != tt.want {
+			t.Errorf("%s: saveErrorText(%v) = %q, want %q", tt.name, tt.err, got, tt.want)
+		}
+	}
+	noPath := &fs.PathError{Op: "open", Path: "x", Err: fs.ErrPermission}
+	if got, want := saveErrorText(noPath, ""), notAllowed("x"); got != want {
+		t.Errorf("with no settings path: %q, want %q", got, want)
 	}
 }
 
