@@ -1,3 +1,5 @@
+//go:build !windows && !darwin
+
 package fynelang
 
 import (
@@ -8,10 +10,11 @@ import (
 	"github.com/limber-app/limber/app/i18n"
 )
 
-// On Linux go-locale reads the user's languages from LANGUAGE, so setting it
-// here stands in for a Windows or macOS system whose settings list French,
-// then Brazilian Portuguese, while the environment or the system's second choice made
-// i18n.Pick choose Spanish: the case where Fyne would not follow Pick.
+// On Linux and the BSDs go-locale reads the user's languages from LANGUAGE
+// (hence the build constraint), so setting it here stands in for a Windows
+// or macOS system whose settings list French,
+// then Brazilian Portuguese, while the environment made i18n.Pick choose
+// Spanish: the case where Fyne would not follow Pick by itself.
 
 // TestLoad_FyneFollowsThePickedLanguage checks that Fyne translates into
 // the picked language although the system prefers others.
