@@ -12,9 +12,9 @@ import (
 
 // On Linux and the BSDs go-locale reads the user's languages from LANGUAGE
 // (hence the build constraint), so setting it here stands in for a Windows
-// or macOS system whose settings list French,
-// then Brazilian Portuguese, while the environment made i18n.Pick choose
-// Spanish: the case where Fyne would not follow Pick by itself.
+// or macOS system whose settings list French, then Brazilian Portuguese,
+// while the environment made i18n.Pick choose Spanish: the case where Fyne
+// would not follow Pick by itself.
 
 // TestLoad_FyneFollowsThePickedLanguage checks that Fyne translates into
 // the picked language although the system prefers others.
