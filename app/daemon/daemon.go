@@ -172,7 +172,7 @@ func (d *daemon) loadConfig(lim store.Limits) {
 		if errors.As(err, &ps) && len(ps) > 0 {
 			first = ps[0].Error()
 		}
-		d.notify(i18n.T("Limber's settings have a problem"), first+"\n"+i18n.T("Limber uses its defaults until the file is fixed; the file was left as it is."))
+		d.notify(i18n.T("Limber's settings have a problem"), first+"\n"+i18n.T("Until the file is fixed, Limber keeps its last good settings (or its defaults); the file was left as it is."))
 	}
 }
 

@@ -475,7 +475,7 @@ func TestFormatClock(t *testing.T) {
 func TestCard_German(t *testing.T) {
 	useLanguage(t, "de")
 	c, _, _ := newTestCardWith(t, sideBend, func(opt *CardOptions) { opt.OnSafety = func() {} })
-	for _, label := range []string{"Fertig", "Andere", "5 Min. später", "Auslassen", "Das tut weh", "Sicherheitshinweise"} {
+	for _, label := range []string{"Fertig", "Eine andere", "5 Min. später", "Auslassen", "Das tut weh", "Sicherheitshinweise"} {
 		if !hasButton(c.Content(), label) {
 			t.Errorf("German card has no button %q", label)
 		}
