@@ -356,7 +356,7 @@ func configLine(c configCheck) string {
 	case c.Valid:
 		state = fmt.Sprintf("valid, %s (ignored)", count(len(c.Warnings), "warning"))
 	default:
-		state = fmt.Sprintf("%s, %s; Limber runs on its defaults until they are fixed", count(len(c.Errors), "error"), count(len(c.Warnings), "warning"))
+		state = fmt.Sprintf("%s, %s; Limber runs on its last good settings (or its defaults) until they are fixed", count(len(c.Errors), "error"), count(len(c.Warnings), "warning"))
 	}
 	return c.Path + ": " + state
 }
