@@ -50,7 +50,7 @@ func (s *settingsScreen) behaviourTab() fyne.CanvasObject {
 	f.apps = widget.NewMultiLineEntry()
 	f.apps.SetPlaceHolder("zoom")
 	f.apps.Text = strings.Join(b.PauseApps, "\n")
-	f.apps.SetMinRowsVisible(3)
+	f.apps.SetMinRowsVisible(5)
 	f.appsErr = newErrorText()
 	f.apps.OnChanged = func(string) {
 		_, err := f.pauseApps()
