@@ -104,29 +104,7 @@ func dialX(display string) (*xDisplay, error) {
 // connectWithin runs connect and waits for it at most d. A connection that
 // comes after the timeout is closed with closeLate when it comes.
 func connectWithin[T any](d time.Duration, connect func() (T, error), closeLate func(T)) (T, error) {
-	type result struct {
-		v   T
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		v, err := connect()
-		done <- result{v, err}
-	}()
-	timeout := time.NewTimer(d)
-	defer timeout.Stop()
-	select {
-	case r := <-done:
-		return r.v, r.err
-	case <-timeout.C:
-		go func() {
-			if r := <-done; r.err == nil {
-				closeLate(r.v)
-			}
-		}()
-		var zero T
-		return zero, fmt.Errorf("no answer within %v", d)
-	}
+	return waitAtMost(d, connect, closeLate)
 }
 
 func connectX(display string) (*xDisplay, error) {
@@ -205,6 +183,12 @@ func (x *xDisplay) property(window xproto.Window, prop, typ xproto.Atom) ([]uint
 // within runs f and waits for it at most d. After a timeout f goes on
 // running; the caller must make it end (closing the X connection does).
 func within[T any](d time.Duration, f func() (T, error)) (T, error) {
+	return waitAtMost(d, f, nil)
+}
+
+// waitAtMost runs f and waits for it at most d. After a timeout f goes on
+// running, and what it returns, if it succeeds, goes to late (when not nil).
+func waitAtMost[T any](d time.Duration, f func() (T, error), late func(T)) (T, error) {
 	type result struct {
 		v   T
 		err error
@@ -220,6 +204,13 @@ func within[T any](d time.Duration, f func() (T, error)) (T, error) {
 	case r := <-done:
 		return r.v, r.err
 	case <-timeout.C:
+		if late != nil {
+			go func() {
+				if r := <-done; r.err == nil {
+					late(r.v)
+				}
+			}()
+		}
 		var zero T
 		return zero, fmt.Errorf("no answer within %v", d)
 	}
