@@ -107,17 +107,27 @@ func connectWithin[T any](d time.Duration, connect func() (T, error), closeLate 
 	return waitAtMost(d, connect, closeLate)
 }
 
-func connectX(display string) (*xDisplay, error) {
+// dialScreen connects to display and returns the connection and the root
+// window of its default screen.
+func dialScreen(display string) (*xgb.Conn, xproto.Window, error) {
 	conn, err := xgb.NewConnDisplay(display)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	setup := xproto.Setup(conn)
 	if setup == nil || int(conn.DefaultScreen) >= len(setup.Roots) {
 		conn.Close()
-		return nil, errors.New("the server names no screen")
+		return nil, 0, errors.New("the server names no screen")
 	}
-	x := &xDisplay{conn: conn, root: setup.Roots[conn.DefaultScreen].Root}
+	return conn, setup.Roots[conn.DefaultScreen].Root, nil
+}
+
+func connectX(display string) (*xDisplay, error) {
+	conn, root, err := dialScreen(display)
+	if err != nil {
+		return nil, err
+	}
+	x := &xDisplay{conn: conn, root: root}
 	for name, atom := range map[string]*xproto.Atom{
 		"_NET_ACTIVE_WINDOW":       &x.activeWindow,
 		"_NET_WM_STATE":            &x.wmState,

@@ -87,14 +87,9 @@ func discardEvents(conn *xgb.Conn) {
 // connectIdleX connects to display and readies the MIT-SCREEN-SAVER
 // extension on the connection.
 func connectIdleX(display string) (*xgb.Conn, error) {
-	conn, err := xgb.NewConnDisplay(display)
+	conn, _, err := dialScreen(display)
 	if err != nil {
 		return nil, err
-	}
-	setup := xproto.Setup(conn)
-	if setup == nil || int(conn.DefaultScreen) >= len(setup.Roots) {
-		conn.Close()
-		return nil, errors.New("the server names no screen")
 	}
 	if err := screensaver.Init(conn); err != nil {
 		conn.Close()
