@@ -93,16 +93,7 @@ func TestCameraInUse(t *testing.T) {
 			p := newFakeProc(t)
 			tt.setup(p)
 			h := CameraInUse(p.proc, p.dev)
-			got, err := h.Active()
-			if err != nil {
-				t.Fatalf("Active() error: %v", err)
-			}
-			if got != tt.want {
-				t.Errorf("Active() = %v, want %v", got, tt.want)
-			}
-			if h.Name() != "call in progress" {
-				t.Errorf("Name() = %q, want %q", h.Name(), "call in progress")
-			}
+			assertCallHold(t, h, tt.want)
 		})
 	}
 }
@@ -208,16 +199,7 @@ func TestMicrophoneInUse(t *testing.T) {
 			dir := t.TempDir()
 			writeAsoundTree(t, dir, tt.files)
 			h := MicrophoneInUse(dir)
-			got, err := h.Active()
-			if err != nil {
-				t.Fatalf("Active() error: %v", err)
-			}
-			if got != tt.want {
-				t.Errorf("Active() = %v, want %v", got, tt.want)
-			}
-			if h.Name() != "call in progress" {
-				t.Errorf("Name() = %q, want %q", h.Name(), "call in progress")
-			}
+			assertCallHold(t, h, tt.want)
 		})
 	}
 }
@@ -270,5 +252,21 @@ func TestCallHolds_Linux(t *testing.T) {
 	}
 	if got, want := CallSupport(), "camera and microphone (Linux /proc)"; got != want {
 		t.Errorf("CallSupport() = %q, want %q", got, want)
+	}
+}
+
+// assertCallHold checks that h, a camera or microphone hold, answers want
+// without an error and names itself as a call.
+func assertCallHold(t *testing.T, h Hold, want bool) {
+	t.Helper()
+	got, err := h.Active()
+	if err != nil {
+		t.Fatalf("Active() error: %v", err)
+	}
+	if got != want {
+		t.Errorf("Active() = %v, want %v", got, want)
+	}
+	if h.Name() != "call in progress" {
+		t.Errorf("Name() = %q, want %q", h.Name(), "call in progress")
 	}
 }
