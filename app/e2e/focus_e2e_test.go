@@ -195,6 +195,47 @@ func TestEndToEnd_CardKeepsFocusAndFollowsThePointer(t *testing.T) {
 	}
 }
 
+// TestEndToEnd_AskedForCardKeepsFocus: a card the user asks for from the
+// tray right after a break opened it by itself keeps the focus. Without a
+// window manager that focuses new windows (GNOME's focus-stealing
+// prevention acts alike), Limber is still watching to hand the focus back
+// when the user asks; the later request must call that off.
+func TestEndToEnd_AskedForCardKeepsFocus(t *testing.T) {
+	var (
+		conn   *xgb.Conn
+		editor xproto.Window
+	)
+	_, d, item := startTrayDesktopAfter(t, func(config string) string {
+		return strings.Replace(config, "auto_open = false", "auto_open = true", 1)
+	}, func(d *Desktop) {
+		var err error
+		conn, err = xgb.NewConnDisplay(d.Display)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(conn.Close)
+		editor = typingWindow(t, conn, xproto.Setup(conn).DefaultScreen(conn))
+	})
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	menu, err := OpenMenu(ctx, d.MustConn(t), item.Service, item.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	card := d.WaitWindow(t, "Limber — ", 20*time.Second)
+	if err := menu.ClickLabel(ctx, "Start a stretch now"); err != nil {
+		t.Fatal(err)
+	}
+	cardID, err := strconv.ParseUint(card.ID, 10, 32)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(2 * time.Second) // past the hand-back's watch
+	if got := focusedWindow(t, d); got != xproto.Window(cardID) {
+		t.Errorf("the card asked for lost the focus to %#x (the card is %#x, the editor %#x)", got, cardID, editor)
+	}
+}
+
 // startWindowManager starts openbox, a window manager that gives new
 // windows the focus unless they ask it not to, as most desktops do, and
 // waits until it manages the screen.

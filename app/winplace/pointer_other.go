@@ -11,4 +11,4 @@ func toPointerMonitor(fyne.Window) {}
 // keepFocus does nothing here: GLFW's focus-on-show hint is all these
 // platforms need, and Wayland compositors do not let one client move
 // another's focus.
-func keepFocus() func(fyne.Window) { return nil }
+func keepFocus() func(fyne.Window, <-chan struct{}) { return nil }

@@ -77,4 +77,4 @@ func toPointerMonitor(w fyne.Window) {
 
 // keepFocus does nothing on Windows: GLFW shows a window that must not
 // take the focus with SW_SHOWNA, which leaves the focus where it is.
-func keepFocus() func(fyne.Window) { return nil }
+func keepFocus() func(fyne.Window, <-chan struct{}) { return nil }

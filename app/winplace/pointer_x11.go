@@ -103,9 +103,10 @@ const (
 
 // keepFocus notes which window has the keyboard focus now. The function it
 // returns watches the shown window for a moment and, if the window manager
-// gives it the focus, hands the focus back. It returns nil when the X server
+// gives it the focus, hands the focus back, unless stop is closed first (the
+// user asked for the window meanwhile). It returns nil when the X server
 // cannot be asked.
-func keepFocus() func(fyne.Window) {
+func keepFocus() func(w fyne.Window, stop <-chan struct{}) {
 	conn, err := xgb.NewConn()
 	if err != nil {
 		return nil
@@ -116,7 +117,7 @@ func keepFocus() func(fyne.Window) {
 		return nil
 	}
 	prev := clientOf(conn, f.Focus)
-	return func(w fyne.Window) {
+	return func(w fyne.Window, stop <-chan struct{}) {
 		id := x11Window(w)
 		if id == 0 {
 			conn.Close()
@@ -124,16 +125,18 @@ func keepFocus() func(fyne.Window) {
 		}
 		go func() {
 			defer conn.Close()
-			if err := handBack(conn, id, prev, time.Now().Add(focusWatch)); err != nil {
+			if err := handBack(conn, id, prev, time.Now().Add(focusWatch), stop); err != nil {
 				log.Printf("keyboard focus: %v", err)
 			}
 		}()
 	}
 }
 
-// handBack waits until deadline for the focus to land on id, and gives it
-// back to prev when it does.
-func handBack(conn *xgb.Conn, id, prev xproto.Window, deadline time.Time) error {
+// handBack waits until deadline, or until stop is closed, for the focus to
+// land on id, and gives it back to prev when it does.
+func handBack(conn *xgb.Conn, id, prev xproto.Window, deadline time.Time, stop <-chan struct{}) error {
+	tick := time.NewTicker(focusPoll)
+	defer tick.Stop()
 	for time.Now().Before(deadline) {
 		f, err := xproto.GetInputFocus(conn).Reply()
 		if err != nil {
@@ -142,7 +145,11 @@ func handBack(conn *xgb.Conn, id, prev xproto.Window, deadline time.Time) error 
 		if f.Focus == id {
 			return activate(conn, prev)
 		}
-		time.Sleep(focusPoll)
+		select {
+		case <-stop:
+			return nil
+		case <-tick.C:
+		}
 	}
 	return nil
 }

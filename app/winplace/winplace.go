@@ -21,7 +21,8 @@ type Placer struct {
 	// monitor under the pointer and moving a window there (tests).
 	Pointer func(w fyne.Window)
 
-	last fyne.Window // the window placed last
+	last fyne.Window   // the window placed last
+	stop chan struct{} // closed to call off the last focus hand-back
 }
 
 // Show shows w. Its native window is made not to take the keyboard focus
@@ -35,7 +36,13 @@ type Placer struct {
 // handed it back: the window that had the focus before w appeared gets it
 // again, as a pager would ask for it.
 func (p *Placer) Show(w fyne.Window, focus bool) {
-	var giveBack func(fyne.Window)
+	// A later Show calls off the hand-back of an earlier one: a card the
+	// user asks for right after one opened by itself keeps the focus.
+	if p.stop != nil {
+		close(p.stop)
+		p.stop = nil
+	}
+	var giveBack func(fyne.Window, <-chan struct{})
 	if !focus {
 		giveBack = keepFocus()
 	}
@@ -58,6 +65,7 @@ func (p *Placer) Show(w fyne.Window, focus bool) {
 		}
 	}
 	if giveBack != nil {
-		giveBack(w)
+		p.stop = make(chan struct{})
+		giveBack(w, p.stop)
 	}
 }
